@@ -1,0 +1,30 @@
+//! `careerfit take`: choose between the full-screen TUI and the plain
+//! line-by-line mode, and refuse politely when there is no terminal.
+
+use crate::cli::{Failure, TakeArgs, load_quiz};
+use std::io::IsTerminal;
+
+/// Runs the quiz for a person at this terminal.
+pub fn take(args: &TakeArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&args.quiz)?;
+    let seed = if args.no_shuffle {
+        None
+    } else {
+        Some(args.seed.unwrap_or_else(rand::random))
+    };
+    if args.plain {
+        let stdin = std::io::stdin();
+        let mut out = std::io::stdout();
+        return crate::plain::run(&quiz, seed, args.name.as_deref(), &mut stdin.lock(), &mut out)
+            .map(|_| String::new())
+            .map_err(|e| Failure::other(format!("error: {e}")));
+    }
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::input(
+            "error: the interactive quiz needs a terminal on stdin and stdout.\n\
+             Use `careerfit take --plain` for a line-by-line quiz, or \
+             `careerfit score --answers SPEC` to score answers directly.",
+        ));
+    }
+    crate::tui::run_local(&quiz, seed, args).map_err(|e| Failure::other(format!("error: {e}")))
+}

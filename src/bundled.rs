@@ -1,0 +1,26 @@
+//! Quizzes built into the binary, so careerfit runs anywhere with no files.
+
+/// `(id, file name, RON source)` of every bundled quiz; the first is the default.
+pub const BUNDLED: &[(&str, &str, &str)] = &[(
+    "pm-vs-pd",
+    "quizzes/pm-vs-pd.ron",
+    include_str!("../quizzes/pm-vs-pd.ron"),
+)];
+
+/// The source of a bundled quiz by id.
+pub fn find(id: &str) -> Option<(&'static str, &'static str)> {
+    BUNDLED
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, f, s)| (*f, *s))
+}
+
+/// Every bundled quiz that loads, as `(fingerprint, "title (id)")`, so share
+/// codes from another bundled quiz can say which one they belong to.
+pub fn fingerprints() -> Vec<(String, String)> {
+    BUNDLED
+        .iter()
+        .filter_map(|(_, _, src)| crate::core::load::load(src.as_bytes()).ok())
+        .map(|q| (q.fingerprint.clone(), format!("“{}” ({} v{})", q.title, q.id, q.version)))
+        .collect()
+}

@@ -1,0 +1,250 @@
+//! The command line: argument definitions and the thin I/O edge around the
+//! pure core. Every command returns a [`Failure`] instead of exiting, so
+//! `main` alone decides exit codes.
+
+use crate::bundled;
+use crate::core::{answers, card, code, load, model::Quiz, report};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "careerfit",
+    version,
+    about = "Product Management or Product Development? A quiz that explains its answer.",
+    long_about = "careerfit asks weighted questions, scores them against skill profiles and \
+                  explains which path fits you better: Product Management (what to build and why), \
+                  Product Development (how to build it), or a hybrid. With no command it runs the quiz.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub take: TakeArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Take the quiz (the default when no command is given).
+    Take(TakeArgs),
+    /// Score a complete answer sheet without the interactive quiz.
+    Score(ScoreArgs),
+    /// Show the result behind a share code.
+    Show(ShowArgs),
+    /// Print a quiz as the engine understood it.
+    Inspect(InspectArgs),
+    /// Check quiz files and report every problem with its position.
+    Validate(ValidateArgs),
+    /// Print shell completions.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Which quiz to use: a bundled id or a file path.
+#[derive(Args, Debug, Clone, Default)]
+pub struct QuizArg {
+    /// A bundled quiz id or a quiz file (default: the built-in PM-vs-PD quiz).
+    #[arg(long, value_name = "ID|FILE")]
+    pub quiz: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct TakeArgs {
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    /// Repeat a question order.
+    #[arg(long, value_name = "N", conflicts_with = "no_shuffle")]
+    pub seed: Option<u64>,
+    /// Keep the questions and options in file order.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// Line-by-line mode for screen readers and simple terminals.
+    #[arg(long)]
+    pub plain: bool,
+    /// An optional nickname stored with saved results.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ScoreArgs {
+    /// One entry per question in file order: the option number, or `-` to skip.
+    #[arg(long, value_name = "SPEC", allow_hyphen_values = true)]
+    pub answers: String,
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Plain ASCII bars in the text card.
+    #[arg(long)]
+    pub ascii: bool,
+    /// An optional nickname to include in the result.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The share code (dashes, spaces and letter case do not matter).
+    pub code: String,
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Plain ASCII bars in the text card.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InspectFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: InspectFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// Quiz files to check.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// A failed command: what to print on stderr and the exit code (2 for bad
+/// input, 1 for everything else).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+    pub fn other(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads at most `limit + 1` bytes so huge files and `/dev/zero` are refused
+/// without being read whole.
+pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
+    let shown = path.display();
+    let f = std::fs::File::open(path).map_err(|e| Failure::input(format!("error: cannot read {shown}: {}", io_reason(&e))))?;
+    let mut buf = Vec::new();
+    f.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure::input(format!("error: cannot read {shown}: {}", io_reason(&e))))?;
+    Ok(buf)
+}
+
+/// An I/O error without the "(os error N)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Loads a quiz from bytes, naming `file` in every error.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Quiz, Failure> {
+    load::load(bytes).map_err(|e| Failure::input(e.render(file)))
+}
+
+/// Resolves `--quiz`: a bundled id, else a file path; default the bundled default.
+pub fn load_quiz(arg: &QuizArg) -> Result<Quiz, Failure> {
+    let name = arg.quiz.as_deref().unwrap_or(card::DEFAULT_QUIZ_ID);
+    if let Some((file, src)) = bundled::find(name) {
+        return load_bytes(file, src.as_bytes());
+    }
+    let path = Path::new(name);
+    let bytes = read_capped(path, load::MAX_BYTES)?;
+    load_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Renders a report in the chosen format.
+pub fn render(r: &report::Report, format: Format, ascii: bool) -> String {
+    match format {
+        Format::Text => card::text_card(r, ascii),
+        Format::Markdown => card::markdown(r),
+        Format::Json => r.to_json(),
+    }
+}
+
+pub fn score(a: &ScoreArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&a.quiz)?;
+    let answers = answers::parse_spec(&quiz, &a.answers).map_err(|e| Failure::input(format!("error: --answers: {e}")))?;
+    let r = report::build(&quiz, &answers, a.name.as_deref());
+    Ok(render(&r, a.format, a.ascii))
+}
+
+pub fn show(a: &ShowArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&a.quiz)?;
+    let answers = code::decode(&quiz, &a.code, &bundled::fingerprints())
+        .map_err(|e| Failure::input(format!("error: {e}")))?;
+    let r = report::build(&quiz, &answers, None);
+    Ok(render(&r, a.format, a.ascii))
+}
+
+pub fn inspect(a: &InspectArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&a.quiz)?;
+    Ok(match a.format {
+        InspectFormat::Text => card::inspect_text(&quiz),
+        InspectFormat::Json => card::inspect_json(&quiz),
+    })
+}
+
+/// Validates every file; returns the report for stdout, or a failure holding
+/// every error when any file is invalid.
+pub fn validate(a: &ValidateArgs) -> Result<String, Failure> {
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    for path in &a.files {
+        let name = path.display().to_string();
+        match read_capped(path, load::MAX_BYTES).and_then(|b| load_bytes(&name, &b)) {
+            Ok(q) => ok.push(format!("{name}: ok ({} questions, {} profiles)", q.questions.len(), q.profiles.len())),
+            Err(f) => errors.push(f.message),
+        }
+    }
+    if errors.is_empty() {
+        Ok(ok.join("\n") + "\n")
+    } else {
+        Err(Failure::input(errors.join("\n")))
+    }
+}
+
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "careerfit", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,14 @@
+//! The pure domain core: no terminal, no files, no clocks.
+
+pub mod answers;
+pub mod card;
+pub mod code;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod order;
+pub mod raw;
+pub mod report;
+pub mod sanitize;
+pub mod scoring;
+pub mod text;

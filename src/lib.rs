@@ -1,0 +1,12 @@
+//! careerfit: a career-fit quiz engine and terminal app.
+//!
+//! `core` is pure (bytes in, values out); `cli`, `app`, `plain` and `tui`
+//! are the edges that touch files and terminals.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod bundled;
+pub mod cli;
+pub mod core;
+pub mod plain;
+pub mod tui;
