@@ -26,5 +26,12 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
              `careerfit score --answers SPEC` to score answers directly.",
         ));
     }
-    crate::tui::run_local(&quiz, seed, args).map_err(|e| Failure::other(format!("error: {e}")))
+    match crate::tui::run_local(&quiz, seed, args) {
+        Ok(None) => Ok(String::new()),
+        Ok(Some(signal)) => Err(Failure {
+            code: (128 + signal).clamp(0, 255) as u8,
+            message: String::new(),
+        }),
+        Err(e) => Err(Failure::other(format!("error: {e}"))),
+    }
 }

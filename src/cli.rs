@@ -68,6 +68,12 @@ pub struct TakeArgs {
     /// An optional nickname stored with saved results.
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// Folder where `w` on the results screen writes JSON and Markdown (default: here).
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+    /// Workshop folder: write the finished result there, anonymously unless --name is given.
+    #[arg(long, value_name = "DIR")]
+    pub submit: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]

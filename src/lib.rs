@@ -9,4 +9,5 @@ pub mod bundled;
 pub mod cli;
 pub mod core;
 pub mod plain;
+pub mod store;
 pub mod tui;

@@ -27,7 +27,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Failure { code, message }) => {
-            let _ = writeln!(std::io::stderr(), "{}", clean(&message));
+            if !message.is_empty() {
+                let _ = writeln!(std::io::stderr(), "{}", clean(&message));
+            }
             ExitCode::from(code)
         }
     }

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod order;
+pub mod qr;
 pub mod raw;
 pub mod report;
 pub mod sanitize;

@@ -1,7 +1,48 @@
-//! The full-screen quiz (filled in by the TUI work).
+//! The full-screen quiz in the Elm style: [`model::Model`], [`msg::Message`],
+//! a pure [`update::update`], and [`view::view`] drawing from state only.
+//! The runtime in [`run`] is the only part that knows about this process's
+//! terminal; the SSH server drives the same model, update and view.
+
+pub mod effects;
+pub mod keys;
+pub mod model;
+pub mod msg;
+pub mod run;
+pub mod theme;
+pub mod update;
+pub mod view;
+
 use crate::cli::TakeArgs;
 use crate::core::model::Quiz;
+use crate::store;
+use std::sync::Arc;
 
-pub fn run_local(_quiz: &Quiz, _seed: Option<u64>, _args: &TakeArgs) -> std::io::Result<String> {
-    Err(std::io::Error::other("the full-screen quiz is not built yet; use --plain"))
+/// Runs the quiz on the local terminal; returns `Err` only for terminal
+/// failures. `Ok(Some(n))` means a signal ended it (exit 128 + n).
+pub fn run_local(quiz: &Quiz, seed: Option<u64>, args: &TakeArgs) -> std::io::Result<Option<i32>> {
+    let data_dir = store::data_dir();
+    let quiz = Arc::new(quiz.clone());
+    let (saved, note) = match &data_dir {
+        Some(d) => store::load_progress(d, &quiz.id, &quiz.fingerprint, quiz.questions.len()),
+        None => (None, None),
+    };
+    // A resumed quiz keeps the order it was started with.
+    let seed = saved.as_ref().map_or(seed, |p| p.seed);
+    let theme = theme::Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let mut model = model::Model::new(quiz, seed, theme);
+    model.name = args.name.clone();
+    if let Some(p) = saved {
+        model = model.with_saved(p.answers, p.pos);
+    }
+    model.status = note;
+    let settings = effects::Settings {
+        data_dir,
+        save_dir: args.save_dir.clone().unwrap_or_else(|| ".".into()),
+        submit_dir: args.submit.clone(),
+        seed,
+    };
+    match run::run(model, settings)? {
+        run::Ended::Quit => Ok(None),
+        run::Ended::Signal(s) => Ok(Some(s)),
+    }
 }

@@ -1,0 +1,262 @@
+//! Files on disk: atomic writes, progress, history and saved results.
+//! This is an edge module; the core never touches the file system.
+
+use crate::core::report::Report;
+use crate::core::sanitize::clean;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Environment variable that moves the data folder (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "CAREERFIT_DATA_DIR";
+
+/// The user's data folder (XDG on Linux), or `$CAREERFIT_DATA_DIR`.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    directories::ProjectDirs::from("", "", "careerfit").map(|p| p.data_dir().to_path_buf())
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the whole new
+/// one, never a half-written file: temporary file in the same folder, fsync,
+/// rename, then fsync of the folder. With `no_clobber` an existing file is an
+/// error (`AlreadyExists`) instead of being replaced.
+pub fn write_atomic(path: &Path, bytes: &[u8], no_clobber: bool) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".careerfit-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if no_clobber {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist(path).map_err(|e| e.error)?;
+    }
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Seconds since the Unix epoch (0 if the clock is before 1970).
+pub fn now_secs() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// `YYYY-MM-DD HH:MM:SS` in UTC, without a time-zone database.
+pub fn utc_string(secs: u64) -> String {
+    let (y, mo, d, h, mi, s) = civil(secs);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+}
+
+/// `YYYYMMDD-HHMMSS` in UTC, for file names.
+pub fn stamp(secs: u64) -> String {
+    let (y, mo, d, h, mi, s) = civil(secs);
+    format!("{y:04}{mo:02}{d:02}-{h:02}{mi:02}{s:02}")
+}
+
+fn civil(secs: u64) -> (i64, u32, u32, u64, u64, u64) {
+    // Howard Hinnant's days-to-civil algorithm.
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// Saved progress of an unfinished quiz.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub quiz: String,
+    pub fingerprint: String,
+    /// Choice indices in file order.
+    pub answers: Vec<Option<usize>>,
+    /// Position in the question order.
+    pub pos: usize,
+    /// The shuffle seed, so the order is the same on resume.
+    pub seed: Option<u64>,
+    pub saved_at: u64,
+}
+
+fn progress_path(dir: &Path, quiz_id: &str) -> PathBuf {
+    dir.join("progress").join(format!("{quiz_id}.json"))
+}
+
+/// Saves progress atomically.
+pub fn save_progress(dir: &Path, p: &Progress) -> std::io::Result<()> {
+    let path = progress_path(dir, &p.quiz);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let json = serde_json::to_vec(p).map_err(std::io::Error::other)?;
+    write_atomic(&path, &json, false)
+}
+
+/// Removes saved progress (finished or started over).
+pub fn clear_progress(dir: &Path, quiz_id: &str) {
+    let _ = std::fs::remove_file(progress_path(dir, quiz_id));
+}
+
+/// Loads progress for a quiz. A file for another version of the quiz, or
+/// one that cannot be read, is renamed aside and explained in the message.
+pub fn load_progress(dir: &Path, quiz_id: &str, fingerprint: &str, questions: usize) -> (Option<Progress>, Option<String>) {
+    let path = progress_path(dir, quiz_id);
+    let Ok(bytes) = std::fs::read(&path) else {
+        return (None, None);
+    };
+    let set_aside = |why: &str| {
+        let aside = path.with_extension(format!("{why}-{}.json", now_secs()));
+        let _ = std::fs::rename(&path, &aside);
+        aside.display().to_string()
+    };
+    match serde_json::from_slice::<Progress>(&bytes) {
+        Ok(p) if p.fingerprint == fingerprint && p.answers.len() == questions && p.pos < questions.max(1) => {
+            (Some(p), None)
+        }
+        Ok(_) => {
+            let aside = set_aside("stale");
+            (None, Some(format!("Saved progress was for another version of this quiz; it was set aside as {aside}.")))
+        }
+        Err(_) => {
+            let aside = set_aside("corrupt");
+            (None, Some(format!("Saved progress could not be read; it was set aside as {aside}.")))
+        }
+    }
+}
+
+/// Writes `contents` as `<stem>.<ext>` in `dir`, adding `-2`, `-3`… instead of
+/// overwriting an existing file. Returns the path written.
+pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::Result<PathBuf> {
+    for n in 1..1000 {
+        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
+        let path = dir.join(name);
+        match write_atomic(&path, clean(contents).as_bytes(), true) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many files with the same name"))
+}
+
+/// Saves a result as JSON and Markdown into `dir`; returns both paths.
+pub fn save_result(dir: &Path, r: &Report) -> std::io::Result<(PathBuf, PathBuf)> {
+    let stem = format!("careerfit-{}-{}", r.quiz.id, stamp(now_secs()));
+    let json = write_unique(dir, &stem, "json", &r.to_json())?;
+    let md_stem = json.file_stem().map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
+    let md = write_unique(dir, &md_stem, "md", &crate::core::card::markdown(r))?;
+    Ok((json, md))
+}
+
+/// Keeps a finished result in the history folder.
+pub fn add_history(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
+    let h = dir.join("history");
+    std::fs::create_dir_all(&h)?;
+    write_unique(&h, &format!("{}-{}", stamp(now_secs()), r.quiz.id), "json", &r.to_json())
+}
+
+/// One past result, for `careerfit history`.
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    pub path: PathBuf,
+    pub when: String,
+    pub report: Report,
+}
+
+/// Every readable result in history, oldest first; unreadable files are skipped.
+pub fn history(dir: &Path) -> Vec<HistoryEntry> {
+    let Ok(rd) = std::fs::read_dir(dir.join("history")) else {
+        return vec![];
+    };
+    let mut out: Vec<HistoryEntry> = rd
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let report: Report = serde_json::from_slice(&bytes).ok()?;
+            let secs = std::fs::metadata(&p)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs());
+            Some(HistoryEntry { when: utc_string(secs), path: p, report })
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+    out
+}
+
+/// Deletes every history file; returns how many were removed.
+pub fn clear_history(dir: &Path) -> std::io::Result<usize> {
+    let h = dir.join("history");
+    let n = history(dir).len();
+    match std::fs::remove_dir_all(&h) {
+        Ok(()) => Ok(n),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(0),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(utc_string(0), "1970-01-01 00:00:00");
+        assert_eq!(utc_string(1_795_000_000), "2026-11-18 02:26:40");
+        assert_eq!(stamp(951_782_400), "20000229-000000");
+    }
+
+    #[test]
+    fn unique_names_never_overwrite() {
+        let d = tempfile::tempdir().unwrap();
+        let a = write_unique(d.path(), "x", "txt", "one").unwrap();
+        let b = write_unique(d.path(), "x", "txt", "two").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(std::fs::read_to_string(a).unwrap(), "one");
+        assert_eq!(std::fs::read_to_string(b).unwrap(), "two");
+    }
+
+    #[test]
+    fn progress_for_another_version_is_set_aside() {
+        let d = tempfile::tempdir().unwrap();
+        let p = Progress {
+            quiz: "q".into(),
+            fingerprint: "old".into(),
+            answers: vec![Some(1), None],
+            pos: 1,
+            seed: Some(3),
+            saved_at: 0,
+        };
+        save_progress(d.path(), &p).unwrap();
+        let (got, msg) = load_progress(d.path(), "q", "old", 2);
+        assert_eq!(got, Some(p));
+        assert!(msg.is_none());
+        let (got, msg) = load_progress(d.path(), "q", "new", 2);
+        assert!(got.is_none());
+        assert!(msg.unwrap().contains("another version"));
+        std::fs::create_dir_all(d.path().join("progress")).unwrap();
+        std::fs::write(d.path().join("progress/q.json"), "{not json").unwrap();
+        let (got, msg) = load_progress(d.path(), "q", "new", 2);
+        assert!(got.is_none());
+        assert!(msg.unwrap().contains("could not be read"));
+    }
+}
+
+/// Writes a finished result into a workshop folder under a unique,
+/// anonymous name (the nickname, if any, is inside the file).
+pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let rand_part: u32 = rand::random();
+    write_unique(dir, &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())), "json", &r.to_json())
+}

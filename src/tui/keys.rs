@@ -1,0 +1,83 @@
+//! The keymap: one function from a key to a [`Message`], depending on what
+//! is on screen. Keeping it apart from `update` makes the key contract
+//! easy to read and lets the SSH server reuse it unchanged.
+
+use super::model::{Model, Overlay, Screen};
+use super::msg::Message;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The message a key press means in the current state, if any.
+pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+        return Some(Message::Quit);
+    }
+    if ctrl {
+        return None;
+    }
+    if model.overlay == Overlay::ConfirmQuit {
+        return match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Yes),
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => Some(Message::No),
+            _ => None,
+        };
+    }
+    if matches!(model.overlay, Overlay::Help | Overlay::Card | Overlay::Qr) {
+        return Some(match key.code {
+            KeyCode::Up | KeyCode::Char('k') => Message::Up,
+            KeyCode::Down | KeyCode::Char('j') => Message::Down,
+            KeyCode::Char('c') if model.overlay == Overlay::Card => Message::Copy,
+            _ => Message::Dismiss,
+        });
+    }
+    if model.screen == Screen::Resume {
+        return match key.code {
+            KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Yes),
+            KeyCode::Char('n') | KeyCode::Char('N') => Some(Message::No),
+            KeyCode::Char('q') | KeyCode::Esc => Some(Message::Quit),
+            _ => None,
+        };
+    }
+    let m = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Message::Up,
+        KeyCode::Down | KeyCode::Char('j') => Message::Down,
+        KeyCode::Char(c @ '1'..='9') => Message::Choose(c as usize - '0' as usize),
+        KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => Message::Confirm,
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::Backspace => Message::Back,
+        KeyCode::Char('s') => Message::Skip,
+        KeyCode::Char('e') | KeyCode::Char(' ') if model.screen == Screen::Review => Message::Edit,
+        KeyCode::PageUp => Message::PageUp,
+        KeyCode::PageDown => Message::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Message::Home,
+        KeyCode::End | KeyCode::Char('G') => Message::End,
+        KeyCode::Char('?') => Message::ToggleHelp,
+        KeyCode::Char('q') | KeyCode::Esc => Message::Quit,
+        KeyCode::Char('c') => Message::Copy,
+        KeyCode::Char('v') => Message::ViewCard,
+        KeyCode::Char('w') => Message::Write,
+        KeyCode::Char('r') => Message::ShowQr,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Every key, for the help overlay: `(keys, what they do)`.
+pub const HELP: &[(&str, &str)] = &[
+    ("↑ ↓  k j", "move between options / scroll"),
+    ("1 – 9", "choose that option (stays on the question)"),
+    ("Enter → l", "confirm and go to the next question"),
+    ("← h Backspace", "back one question"),
+    ("s", "skip this question"),
+    ("e Space", "review: change the highlighted answer"),
+    ("PgUp PgDn g G", "scroll results"),
+    ("c", "results: copy the text card (OSC 52)"),
+    ("v", "results: view the text card"),
+    ("w", "results: write JSON and Markdown files"),
+    ("r", "results: show the share code as a QR code"),
+    ("?", "this help"),
+    ("q Esc Ctrl-C", "quit (asks first if answers would be lost)"),
+    ("Ctrl-Z", "suspend to the shell; `fg` to come back"),
+];

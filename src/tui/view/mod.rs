@@ -1,0 +1,111 @@
+//! `view`: draws a [`Model`] into a frame, one file per screen. Layout is
+//! computed from the frame's area on every draw, so resizing just works.
+
+mod overlay;
+mod question;
+mod results;
+mod review;
+mod small;
+mod welcome;
+
+pub use results::max_scroll as results_max_scroll;
+
+use super::model::{Model, Overlay, Screen};
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Smallest terminal the quiz draws in; below it a notice asks for more room.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 14;
+
+/// Draws the whole UI for the model.
+pub fn view(m: &Model, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        small::draw(m, f, area);
+        return;
+    }
+    match m.screen {
+        Screen::Welcome | Screen::Resume => welcome::draw(m, f, area),
+        Screen::Question => question::draw(m, f, area),
+        Screen::Review => review::draw(m, f, area),
+        Screen::Results => results::draw(m, f, area),
+    }
+    match m.overlay {
+        Overlay::None => {}
+        Overlay::Help => overlay::help(m, f, area),
+        Overlay::ConfirmQuit => overlay::confirm_quit(m, f, area),
+        Overlay::Card => overlay::card(m, f, area),
+        Overlay::Qr => overlay::qr(m, f, area),
+    }
+}
+
+/// Splits a screen into a one-line header, a body and a one-line footer,
+/// with a margin that shrinks on small terminals (the compact layout).
+pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
+    let margin = if area.width >= 100 && area.height >= 30 { 2 } else { 1 };
+    let inner = Rect {
+        x: area.x + margin,
+        y: area.y,
+        width: area.width.saturating_sub(margin * 2),
+        height: area.height,
+    };
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    (header, body, footer)
+}
+
+/// A footer of `key description` pairs, keys highlighted.
+pub(crate) fn footer(t: &Theme, pairs: &[(&str, &str)]) -> Paragraph<'static> {
+    let mut spans = Vec::new();
+    for (i, (k, d)) in pairs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", t.muted));
+        }
+        spans.push(Span::styled(k.to_string(), t.key));
+        spans.push(Span::styled(format!(" {d}"), t.muted));
+    }
+    Paragraph::new(Line::from(spans))
+}
+
+/// The header line: quiz title on the left, `right` on the right.
+pub(crate) fn header(t: &Theme, title: &str, right: &str, width: u16) -> Paragraph<'static> {
+    let right_w = crate::core::text::width(right);
+    let room = (width as usize).saturating_sub(right_w + 2);
+    let left = crate::core::text::truncate(title, room);
+    let gap = (width as usize).saturating_sub(crate::core::text::width(&left) + right_w);
+    Paragraph::new(Line::from(vec![
+        Span::styled(left, t.title),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right.to_string(), t.muted),
+    ]))
+}
+
+/// Wrapped lines of `text` in `style`, each one a ratatui line.
+pub(crate) fn wrapped(text: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
+    let w = (width as usize).saturating_sub(crate::core::text::width(indent)).max(1);
+    crate::core::text::wrap(text, w)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("{indent}{l}"), style)))
+        .collect()
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

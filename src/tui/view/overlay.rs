@@ -1,0 +1,104 @@
+//! Boxes over the current screen: help, quit confirmation, the text card
+//! and the QR code.
+
+use super::centered;
+use crate::core::card::text_card;
+use crate::core::qr::qr_lines;
+use crate::tui::keys::HELP;
+use crate::tui::model::Model;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+fn boxed<'a>(m: &Model, title: &'a str) -> Block<'a> {
+    Block::bordered()
+        .border_style(m.theme.border)
+        .title(Span::styled(format!(" {title} "), m.theme.title))
+}
+
+pub fn help(m: &Model, f: &mut Frame, area: Rect) {
+    let t = &m.theme;
+    let key_w = HELP.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let mut lines: Vec<Line> = HELP
+        .iter()
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:<key_w$}  "), t.key),
+                Span::styled(d.to_string(), t.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(" any key closes this help", t.muted));
+    let rect = centered(area, 70, lines.len() as u16 + 2);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(boxed(m, "Keys")).scroll((m.scroll, 0)),
+        rect,
+    );
+}
+
+pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
+    let t = &m.theme;
+    let lines = vec![
+        Line::styled(
+            format!("You have answered {} of {} questions.", m.answered(), m.answers.len()),
+            t.text,
+        ),
+        Line::styled("Your progress is saved; you can resume next time.", t.muted),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", t.key),
+            Span::styled(" quit   ", t.text),
+            Span::styled("n", t.key),
+            Span::styled(" keep going", t.text),
+        ]),
+    ];
+    let rect = centered(area, 58, 6);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(boxed(m, "Quit the quiz?")).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+pub fn card(m: &Model, f: &mut Frame, area: Rect) {
+    let Some(r) = &m.report else { return };
+    let text = text_card(r, false);
+    let lines: Vec<Line> = text.lines().map(|l| Line::styled(l.to_string(), m.theme.text)).collect();
+    let rect = centered(area, 76, area.height.saturating_sub(2));
+    let max = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(boxed(m, "Text card · ↑↓ scroll · c copy · any other key closes"))
+            .scroll((m.scroll.min(max), 0)),
+        rect,
+    );
+}
+
+pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
+    let Some(r) = &m.report else { return };
+    let mut lines: Vec<Line> = match qr_lines(&r.share_code) {
+        Some(rows) => rows.into_iter().map(Line::raw).collect(),
+        None => vec![Line::raw("This code is too long for a QR code.")],
+    };
+    lines.push(Line::styled(r.share_code.clone(), m.theme.key));
+    let w = lines.iter().map(|l| l.width() as u16).max().unwrap_or(0) + 2;
+    let rect = centered(area, w.max(30), lines.len() as u16 + 2);
+    f.render_widget(Clear, rect);
+    if rect.height < lines.len() as u16 + 2 || rect.width < w {
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::raw("Make the terminal larger to show the QR code."),
+                Line::styled(r.share_code.clone(), m.theme.key),
+            ])
+            .block(boxed(m, "QR"))
+            .wrap(Wrap { trim: true }),
+            rect,
+        );
+        return;
+    }
+    f.render_widget(Paragraph::new(lines).block(boxed(m, "Scan the share code")), rect);
+}

@@ -1,0 +1,144 @@
+//! The results screen: headline with confidence, fit bars, the skill
+//! chart, the reasons in the person's own answers, and what to do next.
+//! The body scrolls; the share code stays visible below it.
+
+use super::{footer, frame_areas, header, wrapped};
+use crate::core::text::{bar, pad, width};
+use crate::tui::model::Model;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The scrollable body at a given width (shared with `update` for clamping).
+pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
+    let t = &m.theme;
+    let Some(r) = &m.report else {
+        return vec![];
+    };
+    let w = width_cols;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.push(Line::from(vec![
+        Span::styled("Leaning: ", t.muted),
+        Span::styled(r.recommendation.title.clone(), t.title),
+    ]));
+    lines.push(Line::styled(
+        format!(
+            "Confidence {}% ({}) · {} of {} answered",
+            r.recommendation.confidence,
+            r.recommendation.confidence_level,
+            r.answered,
+            r.answers.len()
+        ),
+        t.accent,
+    ));
+    lines.extend(wrapped(&r.explanation.summary, w, t.text, ""));
+    lines.push(Line::raw(""));
+    let name_w = r.profiles.iter().map(|p| width(&p.name)).max().unwrap_or(0).min(24);
+    let bar_w = (w as usize).saturating_sub(name_w + 8).clamp(4, 50);
+    for p in &r.profiles {
+        let fit = p.fit.map_or("  -".into(), |f| format!("{f:>3.0}"));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", pad(&p.name, name_w)), t.text),
+            Span::styled(bar(p.fit.unwrap_or(0.0), bar_w, false), t.bar),
+            Span::styled(format!(" {fit}"), t.title),
+        ]));
+    }
+    for fl in &r.explanation.flags {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(&format!("⚠ {}", fl.message), w, t.warn, ""));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Skills (0–100)", t.title));
+    let dn = r.dimensions.iter().map(|d| width(&d.name)).max().unwrap_or(0).min(28);
+    let dbar = (w as usize).saturating_sub(dn + 8).clamp(4, 40);
+    for d in &r.dimensions {
+        let s = d.score.map_or("  -".into(), |s| format!("{s:>3.0}"));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", pad(&d.name, dn)), t.text),
+            Span::styled(bar(d.score.unwrap_or(0.0), dbar, false), t.bar),
+            Span::styled(format!(" {s}"), t.text),
+        ]));
+    }
+    if !r.explanation.reasons.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Why: the answers that pulled most", t.title));
+        for re in &r.explanation.reasons {
+            let text = format!(
+                "→ {}: “{}” — you answered {}",
+                r.profile_name(&re.profile),
+                re.text,
+                re.answer
+            );
+            lines.extend(wrapped(&text, w, t.text, "  "));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!("About: {}", r.recommendation.title), t.title));
+    lines.extend(wrapped(&r.outcome.summary, w, t.text, ""));
+    if !r.outcome.day_to_day.is_empty() {
+        lines.extend(wrapped(&r.outcome.day_to_day, w, t.text, ""));
+    }
+    if !r.outcome.key_questions.is_empty() {
+        lines.push(Line::styled("Questions this path answers:", t.accent));
+        for q in &r.outcome.key_questions {
+            lines.extend(wrapped(&format!("• {q}"), w, t.text, "  "));
+        }
+    }
+    if !r.outcome.next_steps.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Next steps", t.title));
+        for (i, s) in r.outcome.next_steps.iter().enumerate() {
+            lines.extend(wrapped(&format!("{}. {s}", i + 1), w, t.text, "  "));
+        }
+    }
+    if !r.disclaimer.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(&r.disclaimer, w, t.muted, ""));
+    }
+    lines
+}
+
+/// The body area of the results screen inside a terminal of `area`.
+fn body_area(area: Rect) -> Rect {
+    let (_, body, _) = frame_areas(area);
+    let [content, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    content
+}
+
+/// Largest useful scroll offset for the model's terminal size.
+pub fn max_scroll(m: &Model) -> u16 {
+    let content = body_area(Rect::new(0, 0, m.size.0, m.size.1));
+    (content_lines(m, content.width).len() as u16).saturating_sub(content.height)
+}
+
+pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
+    let t = &m.theme;
+    let (head, body, foot) = frame_areas(area);
+    f.render_widget(header(t, &m.quiz.title, "your result", head.width), head);
+    let content = body_area(area);
+    let [_, code_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    let lines = content_lines(m, content.width);
+    let max_scroll = (lines.len() as u16).saturating_sub(content.height);
+    let scroll = m.scroll.min(max_scroll);
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), content);
+    let code = m.report.as_ref().map_or(String::new(), |r| r.share_code.clone());
+    let more = if max_scroll > scroll { "  ↓ more" } else { "" };
+    let mut code_lines = vec![Line::from(vec![
+        Span::styled("Share code ", t.muted),
+        Span::styled(code, t.key),
+        Span::styled(more, t.muted),
+    ])];
+    code_lines.push(match &m.status {
+        Some(s) => Line::styled(s.clone(), t.good),
+        None => Line::raw(""),
+    });
+    f.render_widget(Paragraph::new(code_lines), code_area);
+    f.render_widget(
+        footer(
+            t,
+            &[("↑↓", "scroll"), ("c", "copy"), ("v", "card"), ("w", "save"), ("r", "QR"), ("←", "review"), ("q", "quit")],
+        ),
+        foot,
+    );
+}

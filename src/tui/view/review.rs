@@ -1,0 +1,61 @@
+//! The review screen: every question with its answer, skipped ones marked.
+
+use super::{footer, frame_areas, header};
+use crate::core::text::{truncate, width};
+use crate::tui::model::Model;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
+    let t = &m.theme;
+    let total = m.order.questions.len();
+    let (head, body, foot) = frame_areas(area);
+    let right = format!("review · {} of {total} answered", m.answered());
+    f.render_widget(header(t, &m.quiz.title, &right, head.width), head);
+    let rows = body.height.saturating_sub(1) as usize;
+    let first = m.review_cursor.saturating_sub(rows.saturating_sub(1).min(rows / 2));
+    let first = first.min(total.saturating_sub(rows));
+    let w = body.width as usize;
+    let mut lines = vec![Line::styled(
+        "Check your answers. Pick one to change it, or press Enter for your result.",
+        t.muted,
+    )];
+    for (pos, &qi) in m.order.questions.iter().enumerate().skip(first).take(rows) {
+        let q = &m.quiz.questions[qi];
+        let answer = match m.answers[qi] {
+            Some(c) => {
+                let shown = m.order.options[qi].iter().position(|&x| x == c).unwrap_or(c);
+                format!("{}. {}", shown + 1, q.choices[c].label)
+            }
+            None => "— skipped".to_string(),
+        };
+        let cursor = pos == m.review_cursor;
+        let num = format!("{}{:>3} ", if cursor { "▶" } else { " " }, pos + 1);
+        let answer_w = (w / 3).clamp(12, 40);
+        let answer = truncate(&answer, answer_w);
+        let text_w = w.saturating_sub(width(&num) + answer_w + 3);
+        let text = format!("{:<text_w$}", truncate(&q.text, text_w));
+        let pad = text_w.saturating_sub(width(&text));
+        let row_style = if cursor { t.selected } else { t.text };
+        let ans_style = if cursor {
+            t.selected
+        } else if m.answers[qi].is_some() {
+            t.chosen
+        } else {
+            t.warn
+        };
+        lines.push(Line::from(vec![
+            Span::styled(num, if cursor { t.selected } else { t.key }),
+            Span::styled(format!("{text}{}", " ".repeat(pad)), row_style),
+            Span::styled(" → ", row_style),
+            Span::styled(answer, ans_style),
+        ]));
+    }
+    f.render_widget(Paragraph::new(lines), body);
+    f.render_widget(
+        footer(t, &[("↑↓", "select"), ("e", "change"), ("Enter", "see result"), ("←", "back"), ("q", "quit")]),
+        foot,
+    );
+}
