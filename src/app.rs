@@ -15,9 +15,15 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
     if args.plain {
         let stdin = std::io::stdin();
         let mut out = std::io::stdout();
-        return crate::plain::run(&quiz, seed, args.name.as_deref(), &mut stdin.lock(), &mut out)
-            .map(|_| String::new())
-            .map_err(|e| Failure::other(format!("error: {e}")));
+        return crate::plain::run(
+            &quiz,
+            seed,
+            args.name.as_deref(),
+            &mut stdin.lock(),
+            &mut out,
+        )
+        .map(|_| String::new())
+        .map_err(|e| Failure::other(format!("error: {e}")));
     }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::input(

@@ -21,6 +21,11 @@ pub fn fingerprints() -> Vec<(String, String)> {
     BUNDLED
         .iter()
         .filter_map(|(_, _, src)| crate::core::load::load(src.as_bytes()).ok())
-        .map(|q| (q.fingerprint.clone(), format!("“{}” ({} v{})", q.title, q.id, q.version)))
+        .map(|q| {
+            (
+                q.fingerprint.clone(),
+                format!("“{}” ({} v{})", q.title, q.id, q.version),
+            )
+        })
         .collect()
 }

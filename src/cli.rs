@@ -163,7 +163,8 @@ impl Failure {
 /// without being read whole.
 pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
-    let f = std::fs::File::open(path).map_err(|e| Failure::input(format!("error: cannot read {shown}: {}", io_reason(&e))))?;
+    let f = std::fs::File::open(path)
+        .map_err(|e| Failure::input(format!("error: cannot read {shown}: {}", io_reason(&e))))?;
     let mut buf = Vec::new();
     f.take(limit as u64 + 1)
         .read_to_end(&mut buf)
@@ -207,7 +208,8 @@ pub fn render(r: &report::Report, format: Format, ascii: bool) -> String {
 
 pub fn score(a: &ScoreArgs) -> Result<String, Failure> {
     let quiz = load_quiz(&a.quiz)?;
-    let answers = answers::parse_spec(&quiz, &a.answers).map_err(|e| Failure::input(format!("error: --answers: {e}")))?;
+    let answers = answers::parse_spec(&quiz, &a.answers)
+        .map_err(|e| Failure::input(format!("error: --answers: {e}")))?;
     let r = report::build(&quiz, &answers, a.name.as_deref());
     Ok(render(&r, a.format, a.ascii))
 }
@@ -236,7 +238,11 @@ pub fn validate(a: &ValidateArgs) -> Result<String, Failure> {
     for path in &a.files {
         let name = path.display().to_string();
         match read_capped(path, load::MAX_BYTES).and_then(|b| load_bytes(&name, &b)) {
-            Ok(q) => ok.push(format!("{name}: ok ({} questions, {} profiles)", q.questions.len(), q.profiles.len())),
+            Ok(q) => ok.push(format!(
+                "{name}: ok ({} questions, {} profiles)",
+                q.questions.len(),
+                q.profiles.len()
+            )),
             Err(f) => errors.push(f.message),
         }
     }

@@ -23,7 +23,9 @@ fn main() -> ExitCode {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`careerfit score … | head`) is not an error worth a message.
-            let _ = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush());
+            let _ = stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush());
             ExitCode::SUCCESS
         }
         Err(Failure { code, message }) => {

@@ -2,9 +2,9 @@
 //! terminals. Same order, same answers, same result as the TUI.
 
 use crate::core::card::text_card;
+use crate::core::model::Quiz;
 use crate::core::order::order;
 use crate::core::report;
-use crate::core::model::Quiz;
 use crate::core::sanitize::clean;
 use std::io::{BufRead, Write};
 
@@ -22,7 +22,10 @@ pub fn run(
     let total = ord.questions.len();
     writeln!(out, "{}\n", clean(&quiz.title))?;
     writeln!(out, "{}\n", clean(&quiz.description))?;
-    writeln!(out, "Answer with the option number and Enter; s skips, b goes back, q quits.\n")?;
+    writeln!(
+        out,
+        "Answer with the option number and Enter; s skips, b goes back, q quits.\n"
+    )?;
     let mut pos = 0;
     let mut line = String::new();
     while pos < total {
@@ -36,7 +39,10 @@ pub fn run(
         out.flush()?;
         line.clear();
         if input.read_line(&mut line)? == 0 {
-            writeln!(out, "\nInput ended before the last question; nothing was scored.")?;
+            writeln!(
+                out,
+                "\nInput ended before the last question; nothing was scored."
+            )?;
             return Ok(());
         }
         match line.trim() {
@@ -54,7 +60,11 @@ pub fn run(
                     answers[qi] = Some(ord.options[qi][n - 1]);
                     pos += 1;
                 }
-                _ => writeln!(out, "Please type a number from 1 to {}, or s, b or q.", q.choices.len())?,
+                _ => writeln!(
+                    out,
+                    "Please type a number from 1 to {}, or s, b or q.",
+                    q.choices.len()
+                )?,
             },
         }
         writeln!(out)?;

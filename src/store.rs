@@ -24,8 +24,14 @@ pub fn data_dir() -> Option<PathBuf> {
 /// rename, then fsync of the folder. With `no_clobber` an existing file is an
 /// error (`AlreadyExists`) instead of being replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], no_clobber: bool) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".careerfit-").suffix(".tmp").tempfile_in(dir)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".careerfit-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if no_clobber {
@@ -41,7 +47,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], no_clobber: bool) -> std::io::Res
 
 /// Seconds since the Unix epoch (0 if the clock is before 1970).
 pub fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// `YYYY-MM-DD HH:MM:SS` in UTC, without a time-zone database.
@@ -107,7 +115,12 @@ pub fn clear_progress(dir: &Path, quiz_id: &str) {
 
 /// Loads progress for a quiz. A file for another version of the quiz, or
 /// one that cannot be read, is renamed aside and explained in the message.
-pub fn load_progress(dir: &Path, quiz_id: &str, fingerprint: &str, questions: usize) -> (Option<Progress>, Option<String>) {
+pub fn load_progress(
+    dir: &Path,
+    quiz_id: &str,
+    fingerprint: &str,
+    questions: usize,
+) -> (Option<Progress>, Option<String>) {
     let path = progress_path(dir, quiz_id);
     let Ok(bytes) = std::fs::read(&path) else {
         return (None, None);
@@ -118,16 +131,30 @@ pub fn load_progress(dir: &Path, quiz_id: &str, fingerprint: &str, questions: us
         aside.display().to_string()
     };
     match serde_json::from_slice::<Progress>(&bytes) {
-        Ok(p) if p.fingerprint == fingerprint && p.answers.len() == questions && p.pos < questions.max(1) => {
+        Ok(p)
+            if p.fingerprint == fingerprint
+                && p.answers.len() == questions
+                && p.pos < questions.max(1) =>
+        {
             (Some(p), None)
         }
         Ok(_) => {
             let aside = set_aside("stale");
-            (None, Some(format!("Saved progress was for another version of this quiz; it was set aside as {aside}.")))
+            (
+                None,
+                Some(format!(
+                    "Saved progress was for another version of this quiz; it was set aside as {aside}."
+                )),
+            )
         }
         Err(_) => {
             let aside = set_aside("corrupt");
-            (None, Some(format!("Saved progress could not be read; it was set aside as {aside}.")))
+            (
+                None,
+                Some(format!(
+                    "Saved progress could not be read; it was set aside as {aside}."
+                )),
+            )
         }
     }
 }
@@ -136,7 +163,11 @@ pub fn load_progress(dir: &Path, quiz_id: &str, fingerprint: &str, questions: us
 /// overwriting an existing file. Returns the path written.
 pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::Result<PathBuf> {
     for n in 1..1000 {
-        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
         let path = dir.join(name);
         match write_atomic(&path, clean(contents).as_bytes(), true) {
             Ok(()) => return Ok(path),
@@ -151,7 +182,9 @@ pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::i
 pub fn save_result(dir: &Path, r: &Report) -> std::io::Result<(PathBuf, PathBuf)> {
     let stem = format!("careerfit-{}-{}", r.quiz.id, stamp(now_secs()));
     let json = write_unique(dir, &stem, "json", &r.to_json())?;
-    let md_stem = json.file_stem().map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
+    let md_stem = json
+        .file_stem()
+        .map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
     let md = write_unique(dir, &md_stem, "md", &crate::core::card::markdown(r))?;
     Ok((json, md))
 }
@@ -160,7 +193,12 @@ pub fn save_result(dir: &Path, r: &Report) -> std::io::Result<(PathBuf, PathBuf)
 pub fn add_history(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
     let h = dir.join("history");
     std::fs::create_dir_all(&h)?;
-    write_unique(&h, &format!("{}-{}", stamp(now_secs()), r.quiz.id), "json", &r.to_json())
+    write_unique(
+        &h,
+        &format!("{}-{}", stamp(now_secs()), r.quiz.id),
+        "json",
+        &r.to_json(),
+    )
 }
 
 /// One past result, for `careerfit history`.
@@ -188,7 +226,11 @@ pub fn history(dir: &Path) -> Vec<HistoryEntry> {
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_secs());
-            Some(HistoryEntry { when: utc_string(secs), path: p, report })
+            Some(HistoryEntry {
+                when: utc_string(secs),
+                path: p,
+                report,
+            })
         })
         .collect();
     out.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
@@ -258,5 +300,10 @@ mod tests {
 pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let rand_part: u32 = rand::random();
-    write_unique(dir, &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())), "json", &r.to_json())
+    write_unique(
+        dir,
+        &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())),
+        "json",
+        &r.to_json(),
+    )
 }

@@ -33,7 +33,11 @@ fn push_wrapped(out: &mut String, indent: &str, text: &str) {
 pub fn text_card(r: &Report, ascii: bool) -> String {
     let mut o = String::new();
     let dash = if ascii { "-" } else { "─" };
-    push_wrapped(&mut o, "", &format!("careerfit · {} (v{})", r.quiz.title, r.quiz.version));
+    push_wrapped(
+        &mut o,
+        "",
+        &format!("careerfit · {} (v{})", r.quiz.title, r.quiz.version),
+    );
     if let Some(n) = &r.name {
         push_wrapped(&mut o, "", &format!("Result for {n}"));
     }
@@ -48,11 +52,22 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
         r.answers.len()
     );
     o.push('\n');
-    let name_w = r.profiles.iter().map(|p| width(&p.name)).max().unwrap_or(0).min(28);
+    let name_w = r
+        .profiles
+        .iter()
+        .map(|p| width(&p.name))
+        .max()
+        .unwrap_or(0)
+        .min(28);
     let bar_w = CARD_WIDTH - name_w - 2 - 5;
     for p in &r.profiles {
         let fit = p.fit.map_or("  -".to_string(), |f| format!("{f:>3.0}"));
-        let _ = writeln!(o, "{}  {} {fit}", pad(&p.name, name_w), bar(p.fit.unwrap_or(0.0), bar_w, ascii));
+        let _ = writeln!(
+            o,
+            "{}  {} {fit}",
+            pad(&p.name, name_w),
+            bar(p.fit.unwrap_or(0.0), bar_w, ascii)
+        );
     }
     o.push('\n');
     push_wrapped(&mut o, "", &r.explanation.summary);
@@ -61,7 +76,11 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
         let _ = writeln!(o, "Why, in your own answers:");
         for re in r.explanation.reasons.iter() {
             let q = truncate(&re.text, 60);
-            push_wrapped(&mut o, "  ", &format!("→ {}: “{q}” — {}", r.profile_name(&re.profile), re.answer));
+            push_wrapped(
+                &mut o,
+                "  ",
+                &format!("→ {}: “{q}” — {}", r.profile_name(&re.profile), re.answer),
+            );
         }
     }
     for f in &r.explanation.flags {
@@ -70,10 +89,21 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
     }
     o.push('\n');
     let _ = writeln!(o, "Skills (0–100):");
-    let dn = r.dimensions.iter().map(|d| width(&d.name)).max().unwrap_or(0).min(30);
+    let dn = r
+        .dimensions
+        .iter()
+        .map(|d| width(&d.name))
+        .max()
+        .unwrap_or(0)
+        .min(30);
     for d in &r.dimensions {
         let s = d.score.map_or("  -".to_string(), |s| format!("{s:>3.0}"));
-        let _ = writeln!(o, "  {}  {} {s}", pad(&d.name, dn), bar(d.score.unwrap_or(0.0), CARD_WIDTH - dn - 8, ascii));
+        let _ = writeln!(
+            o,
+            "  {}  {} {s}",
+            pad(&d.name, dn),
+            bar(d.score.unwrap_or(0.0), CARD_WIDTH - dn - 8, ascii)
+        );
     }
     let _ = writeln!(o, "{}", dash.repeat(CARD_WIDTH));
     let _ = writeln!(o, "Share code: {}", r.share_code);
@@ -105,15 +135,28 @@ pub fn markdown(r: &Report) -> String {
         r.answers.len()
     );
     let _ = writeln!(o, "{}\n", r.explanation.summary);
-    let _ = writeln!(o, "## Fit by profile\n\n| Profile | Fit (0–100) | ± (std. error) |\n|---|---:|---:|");
+    let _ = writeln!(
+        o,
+        "## Fit by profile\n\n| Profile | Fit (0–100) | ± (std. error) |\n|---|---:|---:|"
+    );
     for p in &r.profiles {
         let fit = p.fit.map_or("–".into(), |f| format!("{f:.1}"));
         let _ = writeln!(o, "| {} | {fit} | {:.1} |", md_cell(&p.name), p.se);
     }
-    let _ = writeln!(o, "\n## Skills\n\n| Skill | Score (0–100) | Raw | Range |\n|---|---:|---:|---:|");
+    let _ = writeln!(
+        o,
+        "\n## Skills\n\n| Skill | Score (0–100) | Raw | Range |\n|---|---:|---:|---:|"
+    );
     for d in &r.dimensions {
         let s = d.score.map_or("not measured".into(), |s| format!("{s:.1}"));
-        let _ = writeln!(o, "| {} | {s} | {} | {}–{} |", md_cell(&d.name), d.raw, d.min, d.max);
+        let _ = writeln!(
+            o,
+            "| {} | {s} | {} | {}–{} |",
+            md_cell(&d.name),
+            d.raw,
+            d.min,
+            d.max
+        );
     }
     if !r.explanation.reasons.is_empty() {
         let _ = writeln!(o, "\n## Why\n\nThe answers that pulled your result most:\n");
@@ -134,7 +177,11 @@ pub fn markdown(r: &Report) -> String {
             let _ = writeln!(o, "- {}", f.message);
         }
     }
-    let _ = writeln!(o, "\n## {}\n\n{}", r.recommendation.title, r.outcome.summary);
+    let _ = writeln!(
+        o,
+        "\n## {}\n\n{}",
+        r.recommendation.title, r.outcome.summary
+    );
     if !r.outcome.day_to_day.is_empty() {
         let _ = writeln!(o, "\n{}", r.outcome.day_to_day);
     }
@@ -150,7 +197,12 @@ pub fn markdown(r: &Report) -> String {
             let _ = writeln!(o, "{}. {s}", i + 1);
         }
     }
-    let _ = writeln!(o, "\n---\n\nShare code: `{}` · reproduce with `{}`", r.share_code, show_command(r));
+    let _ = writeln!(
+        o,
+        "\n---\n\nShare code: `{}` · reproduce with `{}`",
+        r.share_code,
+        show_command(r)
+    );
     if !r.disclaimer.is_empty() {
         let _ = writeln!(o, "\n*{}*", r.disclaimer);
     }
@@ -226,17 +278,34 @@ pub fn inspect_text(q: &Quiz) -> String {
     );
     let _ = writeln!(o, "\nDimensions:");
     for d in &q.dimensions {
-        let n = q.questions.iter().filter(|x| x.measures.contains(&(q.dimensions.iter().position(|y| y.id == d.id).unwrap_or(0)))).count();
+        let n = q
+            .questions
+            .iter()
+            .filter(|x| {
+                x.measures
+                    .contains(&(q.dimensions.iter().position(|y| y.id == d.id).unwrap_or(0)))
+            })
+            .count();
         let _ = writeln!(o, "  {:<16} {} ({n} questions)", d.id, d.name);
     }
     let _ = writeln!(o, "\nProfiles:");
     for p in &q.profiles {
-        let w: Vec<String> = p.weights.iter().map(|&(d, w)| format!("{}×{w}", q.dimensions[d].id)).collect();
+        let w: Vec<String> = p
+            .weights
+            .iter()
+            .map(|&(d, w)| format!("{}×{w}", q.dimensions[d].id))
+            .collect();
         let _ = writeln!(o, "  {:<16} {}: {}", p.id, p.name, w.join(", "));
     }
     let _ = writeln!(o, "\nOutcomes:");
     for oc in &q.outcomes {
-        let _ = writeln!(o, "  {:<16} {} [{}]", oc.id, oc.title, when_value(q, &oc.when));
+        let _ = writeln!(
+            o,
+            "  {:<16} {} [{}]",
+            oc.id,
+            oc.title,
+            when_value(q, &oc.when)
+        );
     }
     let _ = writeln!(o, "\nQuestions:");
     for (i, qq) in q.questions.iter().enumerate() {
@@ -244,11 +313,22 @@ pub fn inspect_text(q: &Quiz) -> String {
             .measures
             .iter()
             .map(|&d| {
-                let rev = if qq.reverse.contains(&d) { " (reverse)" } else { "" };
+                let rev = if qq.reverse.contains(&d) {
+                    " (reverse)"
+                } else {
+                    ""
+                };
                 format!("{}{rev}", q.dimensions[d].id)
             })
             .collect();
-        let _ = writeln!(o, "{:>4}. [{}] {} — measures {}", i + 1, qq.kind.as_str(), qq.id, dims.join(", "));
+        let _ = writeln!(
+            o,
+            "{:>4}. [{}] {} — measures {}",
+            i + 1,
+            qq.kind.as_str(),
+            qq.id,
+            dims.join(", ")
+        );
         for l in wrap(&qq.text, 70) {
             let _ = writeln!(o, "      {l}");
         }

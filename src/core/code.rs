@@ -145,7 +145,10 @@ fn value(c: char) -> Option<u64> {
         'I' | 'L' => '1',
         c => c,
     };
-    ALPHABET.iter().position(|&a| a as char == c).map(|p| p as u64)
+    ALPHABET
+        .iter()
+        .position(|&a| a as char == c)
+        .map(|p| p as u64)
 }
 
 fn group(s: &str) -> String {
@@ -193,7 +196,9 @@ impl Bits {
         Bits(self.0.get(from..).unwrap_or(&[]).to_vec())
     }
     fn read(&self, at: usize, n: usize) -> u64 {
-        (at..at + n).fold(0, |v, i| v << 1 | u64::from(self.0.get(i).copied().unwrap_or(false)))
+        (at..at + n).fold(0, |v, i| {
+            v << 1 | u64::from(self.0.get(i).copied().unwrap_or(false))
+        })
     }
     fn read_big(&self, at: usize, n: usize) -> Big {
         let mut b = Big::zero();
@@ -205,7 +210,11 @@ impl Bits {
     fn to_bytes(&self) -> Vec<u8> {
         self.0
             .chunks(8)
-            .map(|c| c.iter().enumerate().fold(0u8, |v, (i, &b)| v | (u8::from(b) << (7 - i))))
+            .map(|c| {
+                c.iter()
+                    .enumerate()
+                    .fold(0u8, |v, (i, &b)| v | (u8::from(b) << (7 - i)))
+            })
             .collect()
     }
     fn to_base32(&self) -> String {
@@ -271,6 +280,9 @@ impl Big {
         self.0.get(i / 32).is_some_and(|l| l >> (i % 32) & 1 == 1)
     }
     fn bit_len(&self) -> usize {
-        (0..self.0.len() * 32).rev().find(|&i| self.bit(i)).map_or(0, |i| i + 1)
+        (0..self.0.len() * 32)
+            .rev()
+            .find(|&i| self.bit(i))
+            .map_or(0, |i| i + 1)
     }
 }

@@ -268,7 +268,12 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     let title = c.line(f(&c, "title"), "`title`", &raw.title);
     let version = c.line(f(&c, "version"), "`version`", &raw.version);
     let language = c.line(f(&c, "language"), "`language`", &raw.language);
-    let description = c.text(f(&c, "description"), "`description`", &raw.description, true);
+    let description = c.text(
+        f(&c, "description"),
+        "`description`",
+        &raw.description,
+        true,
+    );
     let disclaimer = c.text(
         f(&c, "disclaimer"),
         "`disclaimer`",
@@ -295,15 +300,24 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     let rules_at = f(&c, "rules");
     let r = raw.rules;
     if !(r.strong.is_finite() && (0.0..=100.0).contains(&r.strong)) {
-        c.err_at(rules_at, format!("`strong` must be between 0 and 100, found {}", r.strong));
+        c.err_at(
+            rules_at,
+            format!("`strong` must be between 0 and 100, found {}", r.strong),
+        );
     }
     if !(r.z.is_finite() && (0.0..=5.0).contains(&r.z)) {
-        c.err_at(rules_at, format!("`z` must be between 0 and 5, found {}", r.z));
+        c.err_at(
+            rules_at,
+            format!("`z` must be between 0 and 5, found {}", r.z),
+        );
     }
     if !(r.min_answered.is_finite() && (0.0..=1.0).contains(&r.min_answered)) {
         c.err_at(
             rules_at,
-            format!("`min_answered` must be between 0 and 1, found {}", r.min_answered),
+            format!(
+                "`min_answered` must be between 0 and 1, found {}",
+                r.min_answered
+            ),
         );
     }
     let rules = Rules {
@@ -313,7 +327,13 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     };
 
     // Dimensions.
-    c.count(f(&c, "dimensions"), "dimensions", raw.dimensions.len(), 1, MAX_DIMENSIONS);
+    c.count(
+        f(&c, "dimensions"),
+        "dimensions",
+        raw.dimensions.len(),
+        1,
+        MAX_DIMENSIONS,
+    );
     let (dim_map, dim_at) = c.ids("dimension", raw.dimensions.iter().map(|d| d.id.as_str()));
     let dimensions: Vec<Dimension> = raw
         .dimensions
@@ -327,7 +347,13 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         .collect();
 
     // Profiles.
-    c.count(f(&c, "profiles"), "profiles", raw.profiles.len(), 1, MAX_PROFILES);
+    c.count(
+        f(&c, "profiles"),
+        "profiles",
+        raw.profiles.len(),
+        1,
+        MAX_PROFILES,
+    );
     let (prof_map, prof_at) = c.ids("profile", raw.profiles.iter().map(|p| p.id.as_str()));
     let mut profiles = Vec::new();
     for (p, at) in raw.profiles.iter().zip(&prof_at) {
@@ -352,7 +378,13 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     }
 
     // Questions.
-    c.count(f(&c, "questions"), "questions", raw.questions.len(), 1, MAX_QUESTIONS);
+    c.count(
+        f(&c, "questions"),
+        "questions",
+        raw.questions.len(),
+        1,
+        MAX_QUESTIONS,
+    );
     let (_, q_at) = c.ids(
         "question",
         raw.questions.iter().map(|q| match q {
@@ -382,7 +414,10 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
                 let b = c.resolve(&prof_map, "profile", *at, b);
                 match (a, b) {
                     (Some(a), Some(b)) if a == b => {
-                        c.err_at(*at, format!("hybrid outcome `{}` names the same profile twice", o.id));
+                        c.err_at(
+                            *at,
+                            format!("hybrid outcome `{}` names the same profile twice", o.id),
+                        );
                         None
                     }
                     (Some(a), Some(b)) => Some(When::Hybrid(a, b)),
@@ -398,7 +433,9 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         if clash {
             let what = match when {
                 When::Explore => "more than one `Explore` outcome".to_string(),
-                When::Profile(p) => format!("profile `{}` has more than one outcome", raw.profiles[p].id),
+                When::Profile(p) => {
+                    format!("profile `{}` has more than one outcome", raw.profiles[p].id)
+                }
                 When::Hybrid(a, b) => format!(
                     "profiles `{}` and `{}` have more than one hybrid outcome",
                     raw.profiles[a].id, raw.profiles[b].id
@@ -426,7 +463,9 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     if !c.diags.is_empty() {
         c.diags.sort_by_key(|d| (d.line, d.col));
         c.diags.dedup();
-        return Err(LoadError { diagnostics: c.diags });
+        return Err(LoadError {
+            diagnostics: c.diags,
+        });
     }
     let mut quiz = Quiz {
         id: raw.id,
@@ -460,7 +499,9 @@ fn importance(c: &mut Checker, at: Option<usize>, w: f64) -> f64 {
     if !w.is_finite() || w <= 0.0 || w > MAX_WEIGHT {
         c.err_at(
             at,
-            format!("importance `weight` must be greater than 0 and at most {MAX_WEIGHT}, found {w}"),
+            format!(
+                "importance `weight` must be greater than 0 and at most {MAX_WEIGHT}, found {w}"
+            ),
         );
         return 1.0;
     }
@@ -492,9 +533,15 @@ fn build_question(
     at: Option<usize>,
 ) -> Option<Question> {
     let (id, text, weight, kind) = match q {
-        RawQuestion::Agreement { id, text, weight, .. } => (id, text, weight, Kind::Agreement),
-        RawQuestion::Scenario { id, text, weight, .. } => (id, text, weight, Kind::Scenario),
-        RawQuestion::ForcedChoice { id, text, weight, .. } => (id, text, weight, Kind::ForcedChoice),
+        RawQuestion::Agreement {
+            id, text, weight, ..
+        } => (id, text, weight, Kind::Agreement),
+        RawQuestion::Scenario {
+            id, text, weight, ..
+        } => (id, text, weight, Kind::Scenario),
+        RawQuestion::ForcedChoice {
+            id, text, weight, ..
+        } => (id, text, weight, Kind::ForcedChoice),
     };
     let errors_before = c.diags.len();
     let text = c.text(at, "question `text`", text, true);
@@ -544,12 +591,22 @@ fn build_question(
             options
                 .iter()
                 .take(MAX_OPTIONS)
-                .map(|o| (c.line(at, "option `label`", &o.label), option_effects(c, dims, at, o, imp)))
+                .map(|o| {
+                    (
+                        c.line(at, "option `label`", &o.label),
+                        option_effects(c, dims, at, o, imp),
+                    )
+                })
                 .collect()
         }
         RawQuestion::ForcedChoice { a, b, .. } => [a, b]
             .into_iter()
-            .map(|o| (c.line(at, "option `label`", &o.label), option_effects(c, dims, at, o, imp)))
+            .map(|o| {
+                (
+                    c.line(at, "option `label`", &o.label),
+                    option_effects(c, dims, at, o, imp),
+                )
+            })
             .collect(),
     };
     // Sum effects per dimension, and give every choice an entry (0 when absent)

@@ -124,7 +124,9 @@ impl Quiz {
 
     /// The outcome for one standing-out profile, if the quiz defines one.
     pub fn profile_outcome(&self, p: usize) -> Option<usize> {
-        self.outcomes.iter().position(|o| o.when == When::Profile(p))
+        self.outcomes
+            .iter()
+            .position(|o| o.when == When::Profile(p))
     }
 
     /// The outcome for a close pair of strong profiles, in either order.

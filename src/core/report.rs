@@ -137,7 +137,10 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             match next {
                 Some(n) => format!(
                     "{} fits you best ({} out of 100), clearly ahead of {} ({}) given how precisely your answers measure them.",
-                    pname(p), fit(p), pname(n), fit(n)
+                    pname(p),
+                    fit(p),
+                    pname(n),
+                    fit(n)
                 ),
                 None => format!("{} fits you with {} out of 100.", pname(p), fit(p)),
             }
@@ -152,9 +155,13 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
         Basis::NothingStrong => format!(
             "No profile reaches {:.0} out of 100, the level this quiz treats as a clear fit; your highest is {}.",
             quiz.rules.strong,
-            a.ranking.first().map_or("none".into(), |&p| format!("{} at {}", pname(p), fit(p)))
+            a.ranking
+                .first()
+                .map_or("none".into(), |&p| format!("{} at {}", pname(p), fit(p)))
         ),
-        Basis::Flagged => "Your answer pattern makes the scores unreliable, so no role is recommended.".into(),
+        Basis::Flagged => {
+            "Your answer pattern makes the scores unreliable, so no role is recommended.".into()
+        }
     };
     Report {
         quiz: QuizRef {
@@ -192,7 +199,11 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
         recommendation: RecommendationOut {
             outcome: outcome.id.clone(),
             title: outcome.title.clone(),
-            profiles: rec.profiles.iter().map(|&p| quiz.profiles[p].id.clone()).collect(),
+            profiles: rec
+                .profiles
+                .iter()
+                .map(|&p| quiz.profiles[p].id.clone())
+                .collect(),
             confidence: rec.confidence,
             confidence_level: confidence_level(rec.confidence).into(),
             basis: serde_json::to_value(rec.basis)
@@ -246,7 +257,9 @@ impl Report {
     pub fn headline(&self) -> String {
         format!(
             "{} (confidence {}%, {})",
-            self.recommendation.title, self.recommendation.confidence, self.recommendation.confidence_level
+            self.recommendation.title,
+            self.recommendation.confidence,
+            self.recommendation.confidence_level
         )
     }
 }

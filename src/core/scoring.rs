@@ -61,7 +61,9 @@ impl Flag {
             Flag::NaySaying => {
                 "You disagreed with statements and with their opposites alike, so disagreement alone cannot separate the roles."
             }
-            Flag::TooFewAnswers => "Too many questions were skipped to say anything with confidence.",
+            Flag::TooFewAnswers => {
+                "Too many questions were skipped to say anything with confidence."
+            }
         }
     }
 }
@@ -143,7 +145,13 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| answers.get(i).copied().flatten().filter(|&c| c < q.choices.len()))
+        .map(|(i, q)| {
+            answers
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(|&c| c < q.choices.len())
+        })
         .collect();
     let nd = quiz.dimensions.len();
     let (mut raw, mut min, mut max) = (vec![0.0; nd], vec![0.0; nd], vec![0.0; nd]);
@@ -155,7 +163,9 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
                 .choices
                 .iter()
                 .map(|c| c.effects[k].1)
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| (l.min(x), h.max(x)));
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| {
+                    (l.min(x), h.max(x))
+                });
             if hi - lo <= 1e-12 {
                 continue;
             }
@@ -199,7 +209,8 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
                 weighted.push((w.abs() / total * it.span / dim_span, s, it));
             }
         }
-        let fit = (!weighted.is_empty()).then(|| weighted.iter().map(|(a, s, _)| a * s).sum::<f64>());
+        let fit =
+            (!weighted.is_empty()).then(|| weighted.iter().map(|(a, s, _)| a * s).sum::<f64>());
         let se = match fit {
             Some(f) => {
                 let var: f64 = weighted.iter().map(|(a, s, _)| a * (s - f).powi(2)).sum();
@@ -208,7 +219,11 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
             }
             None => 100.0,
         };
-        fits.push(ProfileFit { profile: pi, fit, se });
+        fits.push(ProfileFit {
+            profile: pi,
+            fit,
+            se,
+        });
         // Pulls per question (a question may load several of this profile's dimensions).
         let mut pulls: Vec<Reason> = Vec::new();
         for (a, s, it) in &weighted {
@@ -307,22 +322,36 @@ pub fn phi(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
     let poly = t
         * (0.254_829_592
-            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    if x >= 0.0 { 0.5 * (1.0 + erf) } else { 0.5 * (1.0 - erf) }
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
 }
 
 fn pct(p: f64) -> u8 {
     (p.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
-fn recommend(quiz: &Quiz, fits: &[ProfileFit], ranking: &[usize], flags: &[Flag]) -> Recommendation {
+fn recommend(
+    quiz: &Quiz,
+    fits: &[ProfileFit],
+    ranking: &[usize],
+    flags: &[Flag],
+) -> Recommendation {
     let explore = quiz.explore_outcome();
     let strong = quiz.rules.strong;
     let top = ranking.first().map(|&p| &fits[p]);
     let top = top.filter(|t| t.fit.is_some());
     let (Some(top), true) = (top, flags.is_empty()) else {
-        let basis = if flags.is_empty() { Basis::NothingStrong } else { Basis::Flagged };
+        let basis = if flags.is_empty() {
+            Basis::NothingStrong
+        } else {
+            Basis::Flagged
+        };
         return Recommendation {
             outcome: explore,
             profiles: vec![],
@@ -339,7 +368,10 @@ fn recommend(quiz: &Quiz, fits: &[ProfileFit], ranking: &[usize], flags: &[Flag]
             confidence: pct(phi((strong - f1) / top.se)),
         };
     }
-    let second = ranking.get(1).map(|&p| &fits[p]).filter(|s| s.fit.is_some());
+    let second = ranking
+        .get(1)
+        .map(|&p| &fits[p])
+        .filter(|s| s.fit.is_some());
     let Some(second) = second else {
         return Recommendation {
             outcome: quiz.profile_outcome(top.profile).unwrap_or(explore),
@@ -354,7 +386,9 @@ fn recommend(quiz: &Quiz, fits: &[ProfileFit], ranking: &[usize], flags: &[Flag]
     if gap < quiz.rules.z * se_diff && f2 >= strong {
         let both = ((f1 - strong) / top.se).min((f2 - strong) / second.se);
         return Recommendation {
-            outcome: quiz.hybrid_outcome(top.profile, second.profile).unwrap_or(explore),
+            outcome: quiz
+                .hybrid_outcome(top.profile, second.profile)
+                .unwrap_or(explore),
             profiles: vec![top.profile, second.profile],
             basis: Basis::TooClose,
             confidence: pct(phi(both)),

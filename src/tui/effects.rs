@@ -53,7 +53,10 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                         saved_at: store::now_secs(),
                     };
                     if let Err(e) = store::save_progress(dir, &p) {
-                        out.status = Some(format!("Could not save progress: {}", crate::cli::io_reason(&e)));
+                        out.status = Some(format!(
+                            "Could not save progress: {}",
+                            crate::cli::io_reason(&e)
+                        ));
                     }
                 }
             }
@@ -70,13 +73,19 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 if let Some(dir) = &s.submit_dir {
                     out.status = Some(match store::submit(dir, r) {
                         Ok(p) => format!("Submitted to the workshop as {}", p.display()),
-                        Err(e) => format!("Could not submit to {}: {}", dir.display(), crate::cli::io_reason(&e)),
+                        Err(e) => format!(
+                            "Could not submit to {}: {}",
+                            dir.display(),
+                            crate::cli::io_reason(&e)
+                        ),
                     });
                 }
             }
             Effect::Copy(text) => {
                 out.terminal.extend(osc52(&text));
-                out.status = Some("Asked your terminal to copy the text card (OSC 52). Press v to see it.".into());
+                out.status = Some(
+                    "Asked your terminal to copy the text card (OSC 52). Press v to see it.".into(),
+                );
             }
             Effect::WriteResult => {
                 let Some(r) = &m.report else { continue };

@@ -21,7 +21,9 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
     if model.overlay == Overlay::ConfirmQuit {
         return match key.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Yes),
-            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => Some(Message::No),
+            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => {
+                Some(Message::No)
+            }
             _ => None,
         };
     }

@@ -41,7 +41,11 @@ pub fn restore_terminal() {
 
 fn enter_terminal() -> std::io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(std::io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
+    execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide
+    )
 }
 
 /// Restores the terminal when dropped, on every way out of `run`.
@@ -125,7 +129,8 @@ fn event_loop(
                 Some(Message::Resize(w, h))
             }
             Input::Term(Event::Key(k))
-                if k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('z')) =>
+                if k.modifiers.contains(KeyModifiers::CONTROL)
+                    && matches!(k.code, KeyCode::Char('z')) =>
             {
                 suspend(term)?;
                 None

@@ -115,7 +115,9 @@ fn advance(m: &mut Model) {
     if m.editing_from_review || m.pos + 1 >= m.order.questions.len() {
         m.editing_from_review = false;
         m.screen = Screen::Review;
-        m.review_cursor = m.review_cursor.min(m.order.questions.len().saturating_sub(1));
+        m.review_cursor = m
+            .review_cursor
+            .min(m.order.questions.len().saturating_sub(1));
         if m.pos + 1 >= m.order.questions.len() {
             m.review_cursor = 0;
         }
@@ -130,7 +132,10 @@ fn question(m: &mut Model, msg: Message) -> Vec<Effect> {
     let qi = m.question_index();
     match msg {
         Message::Up => {
-            m.cursor = Some(m.cursor.map_or(n.saturating_sub(1), |c| c.saturating_sub(1)));
+            m.cursor = Some(
+                m.cursor
+                    .map_or(n.saturating_sub(1), |c| c.saturating_sub(1)),
+            );
         }
         Message::Down => {
             m.cursor = Some(m.cursor.map_or(0, |c| (c + 1).min(n.saturating_sub(1))));
@@ -154,7 +159,11 @@ fn question(m: &mut Model, msg: Message) -> Vec<Effect> {
             let had = m.answers[qi].is_some();
             m.answers[qi] = None;
             advance(m);
-            return if had { vec![Effect::SaveProgress] } else { vec![] };
+            return if had {
+                vec![Effect::SaveProgress]
+            } else {
+                vec![]
+            };
         }
         Message::Back => {
             if m.editing_from_review {

@@ -47,7 +47,11 @@ pub fn view(m: &Model, f: &mut Frame) {
 /// Splits a screen into a one-line header, a body and a one-line footer,
 /// with a margin that shrinks on small terminals (the compact layout).
 pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
-    let margin = if area.width >= 100 && area.height >= 30 { 2 } else { 1 };
+    let margin = if area.width >= 100 && area.height >= 30 {
+        2
+    } else {
+        1
+    };
     let inner = Rect {
         x: area.x + margin,
         y: area.y,
@@ -91,7 +95,9 @@ pub(crate) fn header(t: &Theme, title: &str, right: &str, width: u16) -> Paragra
 
 /// Wrapped lines of `text` in `style`, each one a ratatui line.
 pub(crate) fn wrapped(text: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
-    let w = (width as usize).saturating_sub(crate::core::text::width(indent)).max(1);
+    let w = (width as usize)
+        .saturating_sub(crate::core::text::width(indent))
+        .max(1);
     crate::core::text::wrap(text, w)
         .into_iter()
         .map(|l| Line::from(Span::styled(format!("{indent}{l}"), style)))

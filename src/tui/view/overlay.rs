@@ -19,7 +19,11 @@ fn boxed<'a>(m: &Model, title: &'a str) -> Block<'a> {
 
 pub fn help(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
-    let key_w = HELP.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let key_w = HELP
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<Line> = HELP
         .iter()
         .map(|(k, d)| {
@@ -34,7 +38,9 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
     let rect = centered(area, 70, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(boxed(m, "Keys")).scroll((m.scroll, 0)),
+        Paragraph::new(lines)
+            .block(boxed(m, "Keys"))
+            .scroll((m.scroll, 0)),
         rect,
     );
 }
@@ -43,7 +49,11 @@ pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let lines = vec![
         Line::styled(
-            format!("You have answered {} of {} questions.", m.answered(), m.answers.len()),
+            format!(
+                "You have answered {} of {} questions.",
+                m.answered(),
+                m.answers.len()
+            ),
             t.text,
         ),
         Line::styled("Your progress is saved; you can resume next time.", t.muted),
@@ -58,7 +68,9 @@ pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
     let rect = centered(area, 58, 6);
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(boxed(m, "Quit the quiz?")).wrap(Wrap { trim: true }),
+        Paragraph::new(lines)
+            .block(boxed(m, "Quit the quiz?"))
+            .wrap(Wrap { trim: true }),
         rect,
     );
 }
@@ -66,13 +78,19 @@ pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
 pub fn card(m: &Model, f: &mut Frame, area: Rect) {
     let Some(r) = &m.report else { return };
     let text = text_card(r, false);
-    let lines: Vec<Line> = text.lines().map(|l| Line::styled(l.to_string(), m.theme.text)).collect();
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|l| Line::styled(l.to_string(), m.theme.text))
+        .collect();
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let max = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines)
-            .block(boxed(m, "Text card · ↑↓ scroll · c copy · any other key closes"))
+            .block(boxed(
+                m,
+                "Text card · ↑↓ scroll · c copy · any other key closes",
+            ))
             .scroll((m.scroll.min(max), 0)),
         rect,
     );
@@ -100,5 +118,8 @@ pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    f.render_widget(Paragraph::new(lines).block(boxed(m, "Scan the share code")), rect);
+    f.render_widget(
+        Paragraph::new(lines).block(boxed(m, "Scan the share code")),
+        rect,
+    );
 }

@@ -27,9 +27,17 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let (head, body, foot) = frame_areas(area);
     let progress = format!("{} / {total}", m.pos + 1);
     f.render_widget(header(t, &m.quiz.title, &progress, head.width), head);
-    let [gauge_area, _, content] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(body);
-    let ratio = if total == 0 { 0.0 } else { m.answered() as f64 / total as f64 };
+    let [gauge_area, _, content] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        m.answered() as f64 / total as f64
+    };
     f.render_widget(
         Gauge::default()
             .gauge_style(t.bar)
@@ -76,7 +84,14 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(
         footer(
             t,
-            &[("1–9", "choose"), ("Enter", "next"), ("←", "back"), ("s", "skip"), ("?", "help"), ("q", "quit")],
+            &[
+                ("1–9", "choose"),
+                ("Enter", "next"),
+                ("←", "back"),
+                ("s", "skip"),
+                ("?", "help"),
+                ("q", "quit"),
+            ],
         ),
         foot,
     );

@@ -34,7 +34,13 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
     ));
     lines.extend(wrapped(&r.explanation.summary, w, t.text, ""));
     lines.push(Line::raw(""));
-    let name_w = r.profiles.iter().map(|p| width(&p.name)).max().unwrap_or(0).min(24);
+    let name_w = r
+        .profiles
+        .iter()
+        .map(|p| width(&p.name))
+        .max()
+        .unwrap_or(0)
+        .min(24);
     let bar_w = (w as usize).saturating_sub(name_w + 8).clamp(4, 50);
     for p in &r.profiles {
         let fit = p.fit.map_or("  -".into(), |f| format!("{f:>3.0}"));
@@ -50,7 +56,13 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Skills (0–100)", t.title));
-    let dn = r.dimensions.iter().map(|d| width(&d.name)).max().unwrap_or(0).min(28);
+    let dn = r
+        .dimensions
+        .iter()
+        .map(|d| width(&d.name))
+        .max()
+        .unwrap_or(0)
+        .min(28);
     let dbar = (w as usize).saturating_sub(dn + 8).clamp(4, 40);
     for d in &r.dimensions {
         let s = d.score.map_or("  -".into(), |s| format!("{s:>3.0}"));
@@ -74,7 +86,10 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("About: {}", r.recommendation.title), t.title));
+    lines.push(Line::styled(
+        format!("About: {}", r.recommendation.title),
+        t.title,
+    ));
     lines.extend(wrapped(&r.outcome.summary, w, t.text, ""));
     if !r.outcome.day_to_day.is_empty() {
         lines.extend(wrapped(&r.outcome.day_to_day, w, t.text, ""));
@@ -122,8 +137,15 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let max_scroll = (lines.len() as u16).saturating_sub(content.height);
     let scroll = m.scroll.min(max_scroll);
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), content);
-    let code = m.report.as_ref().map_or(String::new(), |r| r.share_code.clone());
-    let more = if max_scroll > scroll { "  ↓ more" } else { "" };
+    let code = m
+        .report
+        .as_ref()
+        .map_or(String::new(), |r| r.share_code.clone());
+    let more = if max_scroll > scroll {
+        "  ↓ more"
+    } else {
+        ""
+    };
     let mut code_lines = vec![Line::from(vec![
         Span::styled("Share code ", t.muted),
         Span::styled(code, t.key),
@@ -137,7 +159,15 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(
         footer(
             t,
-            &[("↑↓", "scroll"), ("c", "copy"), ("v", "card"), ("w", "save"), ("r", "QR"), ("←", "review"), ("q", "quit")],
+            &[
+                ("↑↓", "scroll"),
+                ("c", "copy"),
+                ("v", "card"),
+                ("w", "save"),
+                ("r", "QR"),
+                ("←", "review"),
+                ("q", "quit"),
+            ],
         ),
         foot,
     );

@@ -15,25 +15,36 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let right = format!("review · {} of {total} answered", m.answered());
     f.render_widget(header(t, &m.quiz.title, &right, head.width), head);
     let rows = body.height.saturating_sub(1) as usize;
-    let first = m.review_cursor.saturating_sub(rows.saturating_sub(1).min(rows / 2));
+    let first = m
+        .review_cursor
+        .saturating_sub(rows.saturating_sub(1).min(rows / 2));
     let first = first.min(total.saturating_sub(rows));
     let w = body.width as usize;
     let mut lines = vec![Line::styled(
         "Check your answers. Pick one to change it, or press Enter for your result.",
         t.muted,
     )];
+    let answer_of = |qi: usize| match m.answers[qi] {
+        Some(c) => {
+            let shown = m.order.options[qi]
+                .iter()
+                .position(|&x| x == c)
+                .unwrap_or(c);
+            format!("{}. {}", shown + 1, m.quiz.questions[qi].choices[c].label)
+        }
+        None => "— skipped".to_string(),
+    };
+    let visible = m.order.questions.iter().skip(first).take(rows);
+    let answer_w = visible
+        .map(|&qi| width(&answer_of(qi)))
+        .max()
+        .unwrap_or(0)
+        .clamp(10, (w / 2).max(10));
     for (pos, &qi) in m.order.questions.iter().enumerate().skip(first).take(rows) {
         let q = &m.quiz.questions[qi];
-        let answer = match m.answers[qi] {
-            Some(c) => {
-                let shown = m.order.options[qi].iter().position(|&x| x == c).unwrap_or(c);
-                format!("{}. {}", shown + 1, q.choices[c].label)
-            }
-            None => "— skipped".to_string(),
-        };
+        let answer = answer_of(qi);
         let cursor = pos == m.review_cursor;
         let num = format!("{}{:>3} ", if cursor { "▶" } else { " " }, pos + 1);
-        let answer_w = (w / 3).clamp(12, 40);
         let answer = truncate(&answer, answer_w);
         let text_w = w.saturating_sub(width(&num) + answer_w + 3);
         let text = format!("{:<text_w$}", truncate(&q.text, text_w));
@@ -55,7 +66,16 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     }
     f.render_widget(Paragraph::new(lines), body);
     f.render_widget(
-        footer(t, &[("↑↓", "select"), ("e", "change"), ("Enter", "see result"), ("←", "back"), ("q", "quit")]),
+        footer(
+            t,
+            &[
+                ("↑↓", "select"),
+                ("e", "change"),
+                ("Enter", "see result"),
+                ("←", "back"),
+                ("q", "quit"),
+            ],
+        ),
         foot,
     );
 }

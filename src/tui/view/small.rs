@@ -14,7 +14,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let lines = vec![
         Line::styled("Terminal too small", m.theme.warn),
         Line::styled(format!("need {MIN_WIDTH}×{MIN_HEIGHT}"), m.theme.text),
-        Line::styled(format!("have {}×{}", area.width, area.height), m.theme.muted),
+        Line::styled(
+            format!("have {}×{}", area.width, area.height),
+            m.theme.muted,
+        ),
         Line::styled("q quits", m.theme.muted),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

@@ -11,7 +11,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let q = &m.quiz;
     let (head, body, foot) = frame_areas(area);
-    f.render_widget(header(t, "careerfit", &format!("v{}", q.version), head.width), head);
+    f.render_widget(
+        header(t, "careerfit", &format!("v{}", q.version), head.width),
+        head,
+    );
     let w = body.width;
     let mut lines: Vec<Line> = Vec::new();
     lines.extend(wrapped(&q.title, w, t.title, ""));
@@ -42,10 +45,9 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Span::styled(" all keys", t.muted),
     ]));
     if m.screen == Screen::Resume {
-        let (done, total) = m
-            .saved
-            .as_ref()
-            .map_or((0, 0), |(a, _)| (a.iter().filter(|x| x.is_some()).count(), a.len()));
+        let (done, total) = m.saved.as_ref().map_or((0, 0), |(a, _)| {
+            (a.iter().filter(|x| x.is_some()).count(), a.len())
+        });
         lines.push(Line::raw(""));
         lines.push(Line::styled("Resume where you left off?", t.title));
         lines.push(Line::styled(
@@ -53,9 +55,18 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             t.text,
         ));
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-        f.render_widget(footer(t, &[("Enter/y", "resume"), ("n", "start over"), ("q", "quit")]), foot);
+        f.render_widget(
+            footer(
+                t,
+                &[("Enter/y", "resume"), ("n", "start over"), ("q", "quit")],
+            ),
+            foot,
+        );
         return;
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    f.render_widget(footer(t, &[("Enter", "start"), ("?", "help"), ("q", "quit")]), foot);
+    f.render_widget(
+        footer(t, &[("Enter", "start"), ("?", "help"), ("q", "quit")]),
+        foot,
+    );
 }

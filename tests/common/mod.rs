@@ -1,0 +1,41 @@
+//! Helpers shared by integration tests.
+#![allow(dead_code)]
+
+use careerfit::core::load::load;
+use careerfit::core::model::Quiz;
+use careerfit::tui::model::Model;
+use careerfit::tui::msg::Message;
+use careerfit::tui::theme::Theme;
+use careerfit::tui::update::update;
+use std::sync::Arc;
+
+/// The bundled default quiz.
+pub fn default_quiz() -> Quiz {
+    load(careerfit::bundled::BUNDLED[0].2.as_bytes()).expect("default quiz loads")
+}
+
+/// A fresh model on the default quiz in file order, monochrome.
+pub fn model() -> Model {
+    Model::new(Arc::new(default_quiz()), None, Theme::mono())
+}
+
+/// Applies messages in order.
+pub fn send(m: &mut Model, msgs: &[Message]) {
+    for msg in msgs {
+        update(m, msg.clone());
+    }
+}
+
+/// A PM-leaning answer SPEC for the default quiz (1-based, file order).
+pub const PM_SPEC: &str = "4,2,1,1,1,5,5,1,5,1,1,1,2,1,1,1,3,5,1,1,1,1,1,3,1,1,2,5,1,1";
+
+/// Answers every question with the 1-based option numbers of `spec` (file
+/// order == display order with no shuffle) and goes to the results.
+pub fn finish(m: &mut Model, spec: &str) {
+    send(m, &[Message::Confirm]);
+    for d in spec.split(',') {
+        let n: usize = d.parse().expect("digit");
+        send(m, &[Message::Choose(n), Message::Confirm]);
+    }
+    send(m, &[Message::Confirm]);
+}

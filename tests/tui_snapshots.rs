@@ -1,0 +1,159 @@
+//! Every screen drawn into ratatui's `TestBackend` and compared with an
+//! insta snapshot, at 80×24 (compact), 120×40, and too small.
+
+mod common;
+use careerfit::tui::model::Model;
+use careerfit::tui::msg::Message;
+use careerfit::tui::view::view;
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn render(m: &Model, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut m = m.clone();
+    careerfit::tui::update::update(&mut m, Message::Resize(w, h));
+    t.draw(|f| view(&m, f)).unwrap();
+    t
+}
+
+fn draw(m: &Model, w: u16, h: u16) -> String {
+    format!("{}", render(m, w, h).backend())
+}
+
+fn snap(name: &str, m: &Model) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(m, w, h));
+    }
+}
+
+fn results() -> Model {
+    let mut m = model();
+    finish(&mut m, PM_SPEC);
+    m
+}
+
+#[test]
+fn welcome() {
+    snap("welcome", &model());
+}
+
+#[test]
+fn resume() {
+    let m = model();
+    let mut saved = vec![None; m.answers.len()];
+    saved[0] = Some(1);
+    saved[1] = Some(0);
+    snap("resume", &m.with_saved(saved, 2));
+}
+
+#[test]
+fn question_unanswered() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm]);
+    snap("question_unanswered", &m);
+}
+
+#[test]
+fn question_chosen_and_cursor_elsewhere() {
+    let mut m = model();
+    send(
+        &mut m,
+        &[
+            Message::Confirm,
+            Message::Choose(4),
+            Message::Confirm,
+            Message::Confirm,
+        ],
+    );
+    send(&mut m, &[Message::Choose(2), Message::Down]);
+    snap("question_chosen", &m);
+}
+
+#[test]
+fn scenario_question() {
+    let mut m = model();
+    send(
+        &mut m,
+        &[
+            Message::Confirm,
+            Message::Skip,
+            Message::Skip,
+            Message::Choose(3),
+        ],
+    );
+    snap("question_scenario", &m);
+}
+
+#[test]
+fn review() {
+    let mut m = model();
+    send(
+        &mut m,
+        &[Message::Confirm, Message::Choose(4), Message::Confirm],
+    );
+    for _ in 1..m.answers.len() {
+        send(&mut m, &[Message::Skip]);
+    }
+    send(&mut m, &[Message::Down]);
+    snap("review", &m);
+}
+
+#[test]
+fn results_top_and_scrolled() {
+    let m = results();
+    snap("results", &m);
+    let mut s = m.clone();
+    send(&mut s, &[Message::Resize(80, 24), Message::End]);
+    insta::assert_snapshot!("results_end_80x24", draw(&s, 80, 24));
+}
+
+#[test]
+fn overlays() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm, Message::ToggleHelp]);
+    snap("help", &m);
+    let mut m = model();
+    send(
+        &mut m,
+        &[Message::Confirm, Message::Choose(1), Message::Quit],
+    );
+    snap("confirm_quit", &m);
+    let mut m = results();
+    send(&mut m, &[Message::ViewCard]);
+    snap("card", &m);
+    let mut m = results();
+    send(&mut m, &[Message::ShowQr]);
+    snap("qr", &m);
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!("too_small_40x10", draw(&model(), 40, 10));
+    insta::assert_snapshot!("too_small_results_49x30", draw(&results(), 49, 30));
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    let mut models = vec![model(), results()];
+    let mut q = model();
+    send(&mut q, &[Message::Confirm, Message::ToggleHelp]);
+    models.push(q);
+    let mut r = results();
+    send(&mut r, &[Message::ShowQr]);
+    models.push(r);
+    for m in &models {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (1, 100),
+            (300, 1),
+            (50, 14),
+            (51, 15),
+            (2, 2),
+            (500, 200),
+        ] {
+            render(m, w, h);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The TUI state machine, without a terminal.
+
+mod common;
+use careerfit::core::answers::parse_spec;
+use careerfit::core::report;
+use careerfit::tui::keys::message_for;
+use careerfit::tui::model::{Overlay, Screen};
+use careerfit::tui::msg::{Effect, Message};
+use careerfit::tui::update::update;
+use common::*;
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+#[test]
+fn enter_starts_and_digits_choose_without_moving_on() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm]);
+    assert_eq!(m.screen, Screen::Question);
+    let fx = update(&mut m, Message::Choose(3));
+    assert_eq!(fx, vec![Effect::SaveProgress]);
+    assert_eq!(m.pos, 0);
+    assert_eq!(m.answers[0], Some(2));
+    send(&mut m, &[Message::Confirm]);
+    assert_eq!(m.pos, 1);
+}
+
+#[test]
+fn enter_without_a_choice_asks_for_one() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm, Message::Confirm]);
+    assert_eq!(m.pos, 0);
+    assert!(
+        m.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("Choose an option")
+    );
+}
+
+#[test]
+fn going_back_shows_the_earlier_answer() {
+    let mut m = model();
+    send(
+        &mut m,
+        &[
+            Message::Confirm,
+            Message::Choose(4),
+            Message::Confirm,
+            Message::Back,
+        ],
+    );
+    assert_eq!(m.pos, 0);
+    assert_eq!(m.cursor, Some(3));
+    assert_eq!(m.chosen_position(0), Some(3));
+}
+
+#[test]
+fn skip_marks_unanswered_and_review_lists_it() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm, Message::Skip]);
+    assert_eq!(m.answers[0], None);
+    assert_eq!(m.pos, 1);
+}
+
+#[test]
+fn quitting_with_answers_asks_first() {
+    let mut m = model();
+    send(
+        &mut m,
+        &[Message::Confirm, Message::Choose(1), Message::Quit],
+    );
+    assert_eq!(m.overlay, Overlay::ConfirmQuit);
+    assert!(!m.quit);
+    send(&mut m, &[Message::No]);
+    assert_eq!(m.overlay, Overlay::None);
+    send(&mut m, &[Message::Quit]);
+    assert_eq!(update(&mut m, Message::Yes), vec![Effect::Quit]);
+    assert!(m.quit);
+}
+
+#[test]
+fn quitting_with_nothing_to_lose_is_immediate() {
+    let mut m = model();
+    assert_eq!(update(&mut m, Message::Quit), vec![Effect::Quit]);
+}
+
+#[test]
+fn ctrl_c_is_quit_and_y_confirms() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm, Message::Choose(1)]);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(message_for(&m, ctrl_c), Some(Message::Quit));
+    send(&mut m, &[Message::Quit]);
+    assert_eq!(message_for(&m, key(KeyCode::Char('y'))), Some(Message::Yes));
+}
+
+#[test]
+fn keymap_contract() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm]);
+    let cases = [
+        (KeyCode::Up, Message::Up),
+        (KeyCode::Char('k'), Message::Up),
+        (KeyCode::Down, Message::Down),
+        (KeyCode::Char('j'), Message::Down),
+        (KeyCode::Char('7'), Message::Choose(7)),
+        (KeyCode::Enter, Message::Confirm),
+        (KeyCode::Right, Message::Confirm),
+        (KeyCode::Char('l'), Message::Confirm),
+        (KeyCode::Left, Message::Back),
+        (KeyCode::Char('h'), Message::Back),
+        (KeyCode::Backspace, Message::Back),
+        (KeyCode::Char('s'), Message::Skip),
+        (KeyCode::Char('?'), Message::ToggleHelp),
+        (KeyCode::Char('q'), Message::Quit),
+        (KeyCode::Esc, Message::Quit),
+    ];
+    for (k, want) in cases {
+        assert_eq!(message_for(&m, key(k)), Some(want), "{k:?}");
+    }
+}
+
+#[test]
+fn the_tui_result_equals_score_for_the_same_answers() {
+    let mut m = model();
+    finish(&mut m, PM_SPEC);
+    assert_eq!(m.screen, Screen::Results);
+    let quiz = default_quiz();
+    let answers = parse_spec(&quiz, PM_SPEC).unwrap();
+    assert_eq!(m.report, Some(report::build(&quiz, &answers, None)));
+}
+
+#[test]
+fn shuffled_order_still_stores_answers_in_file_order() {
+    let quiz = std::sync::Arc::new(default_quiz());
+    let mut m = careerfit::tui::model::Model::new(
+        quiz.clone(),
+        Some(42),
+        careerfit::tui::theme::Theme::mono(),
+    );
+    send(&mut m, &[Message::Confirm]);
+    let qi = m.question_index();
+    send(&mut m, &[Message::Choose(1)]);
+    assert_eq!(m.answers[qi], Some(m.order.options[qi][0]));
+    assert_ne!(
+        m.order.questions,
+        (0..quiz.questions.len()).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn review_edit_returns_to_review() {
+    let mut m = model();
+    send(&mut m, &[Message::Confirm]);
+    for _ in 0..m.answers.len() {
+        send(&mut m, &[Message::Skip]);
+    }
+    assert_eq!(m.screen, Screen::Review);
+    send(&mut m, &[Message::Down, Message::Down, Message::Edit]);
+    assert_eq!((m.screen, m.pos), (Screen::Question, 2));
+    send(&mut m, &[Message::Choose(2), Message::Confirm]);
+    assert_eq!(m.screen, Screen::Review);
+    assert_eq!(m.answers[2], Some(1));
+}
+
+#[test]
+fn resume_restores_answers_or_starts_over() {
+    let mut m = model();
+    let n = m.answers.len();
+    let mut saved = vec![None; n];
+    saved[0] = Some(2);
+    let mut a = m.clone().with_saved(saved.clone(), 1);
+    assert_eq!(a.screen, Screen::Resume);
+    send(&mut a, &[Message::Yes]);
+    assert_eq!(
+        (a.screen, a.pos, a.answers[0]),
+        (Screen::Question, 1, Some(2))
+    );
+    m = m.with_saved(saved, 1);
+    assert_eq!(update(&mut m, Message::No), vec![Effect::ClearProgress]);
+    assert_eq!(m.screen, Screen::Welcome);
+}
+
+fn any_message() -> impl Strategy<Value = Message> {
+    prop_oneof![
+        Just(Message::Up),
+        Just(Message::Down),
+        (0usize..12).prop_map(Message::Choose),
+        Just(Message::Confirm),
+        Just(Message::Back),
+        Just(Message::Skip),
+        Just(Message::Edit),
+        Just(Message::PageUp),
+        Just(Message::PageDown),
+        Just(Message::Home),
+        Just(Message::End),
+        Just(Message::ToggleHelp),
+        Just(Message::Dismiss),
+        Just(Message::Quit),
+        Just(Message::Yes),
+        Just(Message::No),
+        Just(Message::Copy),
+        Just(Message::ViewCard),
+        Just(Message::Write),
+        Just(Message::ShowQr),
+        (0u16..300, 0u16..100).prop_map(|(w, h)| Message::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn any_message_sequence_keeps_invariants(msgs in prop::collection::vec(any_message(), 0..200), seed in any::<Option<u64>>()) {
+        let quiz = std::sync::Arc::new(default_quiz());
+        let mut m = careerfit::tui::model::Model::new(quiz.clone(), seed, careerfit::tui::theme::Theme::mono());
+        let backend = ratatui::backend::TestBackend::new(80, 24);
+        let mut term = ratatui::Terminal::new(backend).unwrap();
+        for msg in msgs {
+            if m.quit { break; }
+            update(&mut m, msg);
+            prop_assert!(m.pos < quiz.questions.len());
+            prop_assert_eq!(m.answers.len(), quiz.questions.len());
+            for (q, a) in quiz.questions.iter().zip(&m.answers) {
+                if let Some(c) = a { prop_assert!(*c < q.choices.len()); }
+            }
+            if let Some(c) = m.cursor { prop_assert!(c < m.order.options[m.question_index()].len()); }
+            prop_assert!(m.review_cursor < quiz.questions.len());
+            term.draw(|f| careerfit::tui::view::view(&m, f)).unwrap();
+        }
+    }
+}
