@@ -39,3 +39,4 @@ pub fn finish(m: &mut Model, spec: &str) {
     }
     send(m, &[Message::Confirm]);
 }
+pub mod tmux;

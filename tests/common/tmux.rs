@@ -1,0 +1,153 @@
+//! Driving the real binary in a real terminal: a private tmux server per
+//! test (its own socket), `send-keys` in, `capture-pane` out.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+    pub data_dir: tempfile::TempDir,
+}
+
+pub fn available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// Starts `shell_cmd` in a new `w`×`h` session (inside `sh`, so the shell
+    /// survives the program and its terminal settings can be checked).
+    pub fn start(name: &str, w: u16, h: u16) -> Tmux {
+        let socket = format!("careerfit-test-{name}-{}", std::process::id());
+        let data_dir = tempfile::tempdir().expect("tempdir");
+        let t = Tmux { socket, data_dir };
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                "sh",
+            ])
+            .status()
+            .expect("tmux runs");
+        assert!(ok.success(), "tmux new-session failed");
+        t
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
+        c
+    }
+
+    /// The binary under test.
+    pub fn bin() -> PathBuf {
+        PathBuf::from(env!("CARGO_BIN_EXE_careerfit"))
+    }
+
+    /// Types a shell command line and presses Enter.
+    pub fn run(&self, line: &str) {
+        self.send_literal(line);
+        self.keys(&["Enter"]);
+    }
+
+    /// Starts careerfit with `args` and this test's private data folder.
+    pub fn careerfit(&self, args: &str) {
+        self.run(&format!(
+            "CAREERFIT_DATA_DIR={} TERM=xterm-256color {} {args}",
+            self.data_dir.path().display(),
+            Self::bin().display()
+        ));
+    }
+
+    pub fn send_literal(&self, text: &str) {
+        let st = self
+            .cmd(&["send-keys", "-t", "t", "-l", text])
+            .status()
+            .expect("send-keys");
+        assert!(st.success());
+    }
+
+    /// Named keys (`Enter`, `Up`, `C-c`…), one by one.
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let st = self
+                .cmd(&["send-keys", "-t", "t", k])
+                .status()
+                .expect("send-keys");
+            assert!(st.success());
+        }
+    }
+
+    pub fn capture(&self) -> String {
+        let out = self
+            .cmd(&["capture-pane", "-p", "-t", "t"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the pane contains `needle` (panics with the screen after 10 s).
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(needle) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {needle:?}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn resize(&self, w: u16, h: u16) {
+        let st = self
+            .cmd(&[
+                "resize-window",
+                "-t",
+                "t",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .status()
+            .expect("resize");
+        assert!(st.success());
+    }
+
+    /// The pane title (set by programs with OSC 0/2).
+    pub fn pane_title(&self) -> String {
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "t", "#{pane_title}"])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// PID of the program in the foreground of the pane's shell, if any.
+    pub fn pid_of(&self, exe: &Path) -> Option<u32> {
+        let out = Command::new("pgrep")
+            .args(["-n", "-f", &exe.display().to_string()])
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
