@@ -233,3 +233,53 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn plain_mode_gives_the_same_card_as_score() {
+    use assert_cmd::Command;
+    let input: String = PM_SPEC.split(',').map(|d| format!("{d}\n")).collect();
+    let out = Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["take", "--plain", "--no-shuffle"])
+        .env("CAREERFIT_DATA_DIR", tempfile::tempdir().unwrap().path())
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let plain = String::from_utf8(out.stdout).unwrap();
+    let card = Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["score", "--answers", PM_SPEC])
+        .output()
+        .unwrap();
+    let card = String::from_utf8(card.stdout).unwrap();
+    assert!(plain.contains("Question 1 of 30:"), "{plain}");
+    assert!(
+        plain.ends_with(&card),
+        "plain mode must end with the score card"
+    );
+}
+
+#[test]
+fn plain_mode_rejects_bad_numbers_and_goes_back() {
+    use assert_cmd::Command;
+    let mut input = String::from("9\nx\nb\n");
+    input.push_str(
+        &PM_SPEC
+            .split(',')
+            .map(|d| format!("{d}\n"))
+            .collect::<String>(),
+    );
+    let out = Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["take", "--plain", "--no-shuffle"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains("Please type a number from 1 to 5, or s, b or q."),
+        "{s}"
+    );
+    assert!(s.contains("Leaning: Product Management"), "{s}");
+}

@@ -115,7 +115,7 @@ fn event_loop(
             Input::Signal(SIGCONT) => {
                 // Back from a suspend that someone else caused: redraw everything.
                 enter_terminal()?;
-                term.clear()?;
+                full_redraw(term)?;
                 None
             }
             Input::Signal(s) => {
@@ -165,5 +165,13 @@ fn suspend(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()>
     signal_hook::low_level::raise(SIGTSTP)?;
     // Execution continues here after SIGCONT.
     enter_terminal()?;
-    term.clear()
+    full_redraw(term)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw repaints
+/// every cell. (`Terminal::clear` would query the cursor position, which
+/// races with the input thread reading stdin.)
+fn full_redraw<B: ratatui::backend::Backend>(term: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }

@@ -1,0 +1,140 @@
+//! Hostile conditions in a real terminal: signals, kill -9, suspend,
+//! escape sequences in quiz text.
+
+mod common;
+use common::tmux::{Tmux, available};
+use std::process::Command;
+
+const STTY: &str =
+    "stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo STTY-$((1+1))";
+
+fn require_tmux() {
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
+}
+
+/// Starts the quiz in file order and answers the first `n` questions with 4/1.
+fn start_and_answer(t: &Tmux, n: usize) {
+    t.careerfit("--no-shuffle; echo EXIT=$?");
+    t.wait_for("Enter start");
+    t.keys(&["Enter"]);
+    for i in 0..n {
+        t.wait_for(&format!("{} / 30", i + 1));
+        t.keys(&["1", "Enter"]);
+    }
+    t.wait_for(&format!("{} / 30", n + 1));
+}
+
+fn kill(sig: &str, t: &Tmux) {
+    let pid = t.pid_of(&Tmux::bin()).expect("careerfit is running");
+    let st = Command::new("kill")
+        .args([sig, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+}
+
+fn resume_offered(t: &Tmux, answered: usize) {
+    t.careerfit("--no-shuffle; echo EXIT=$?");
+    let s = t.wait_for("Resume where you left off?");
+    assert!(
+        s.contains(&format!("You had answered {answered} of 30 questions.")),
+        "{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&format!("{} / 30", answered + 1));
+    assert!(s.contains(&format!("{answered} answered")), "{s}");
+    t.keys(&["Left"]);
+    // The earlier answer is still chosen.
+    assert!(t.wait_for(&format!("{answered} / 30")).contains("▶ 1 ● "));
+}
+
+#[test]
+fn sigterm_mid_quiz_restores_terminal_exits_143_and_resumes() {
+    require_tmux();
+    let t = Tmux::start("term", 100, 30);
+    start_and_answer(&t, 3);
+    kill("-TERM", &t);
+    t.wait_for("EXIT=143");
+    t.run(STTY);
+    assert!(t.wait_for("STTY-2").contains("icanon echo"));
+    resume_offered(&t, 3);
+}
+
+#[test]
+fn sighup_and_outside_sigint_exit_128_plus_n() {
+    require_tmux();
+    for (sig, code) in [("-HUP", 129), ("-INT", 130)] {
+        let t = Tmux::start(&format!("sig{code}"), 100, 30);
+        start_and_answer(&t, 1);
+        kill(sig, &t);
+        t.wait_for(&format!("EXIT={code}"));
+        t.run(STTY);
+        assert!(t.wait_for("STTY-2").contains("icanon echo"));
+    }
+}
+
+#[test]
+fn kill_9_mid_quiz_still_resumes() {
+    require_tmux();
+    let t = Tmux::start("kill9", 100, 30);
+    start_and_answer(&t, 4);
+    kill("-KILL", &t);
+    // Nothing could restore the terminal after SIGKILL; repair it the way a person would.
+    t.wait_for("EXIT=137");
+    t.send_literal("stty sane; tput rmcup");
+    t.keys(&["C-j"]);
+    resume_offered(&t, 4);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    require_tmux();
+    let t = Tmux::start("tstp", 100, 30);
+    start_and_answer(&t, 2);
+    t.keys(&["C-z"]);
+    t.run("echo SUSPENDED-$((2+2))");
+    t.wait_for("SUSPENDED-4");
+    t.run("fg");
+    let s = t.wait_for("3 / 30");
+    assert!(s.contains("2 answered"), "{s}");
+    t.keys(&["1"]);
+    t.wait_for("▶ 1 ● ");
+}
+
+#[test]
+fn escape_sequences_in_a_quiz_title_do_not_reach_the_terminal() {
+    require_tmux();
+    let t = Tmux::start("osc", 100, 30);
+    let src = careerfit::bundled::BUNDLED[0].2.replacen(
+        "title: \"Product Management or Product Development?\"",
+        "title: \"PWNED\\u{1b}]0;HACKED-TITLE\\u{7}\\u{1b}[2J\\u{9b}31m Quiz\"",
+        1,
+    );
+    assert_ne!(
+        src,
+        careerfit::bundled::BUNDLED[0].2,
+        "the title line moved"
+    );
+    let file = t.data_dir.path().join("evil.ron");
+    std::fs::write(&file, src).unwrap();
+    let before = t.pane_title();
+    t.careerfit(&format!(
+        "--no-shuffle --quiz {}; echo EXIT=$?",
+        file.display()
+    ));
+    let s = t.wait_for("Enter start");
+    t.keys(&["Enter"]);
+    let s2 = t.wait_for("1 / 30");
+    assert!(s2.contains("PWNED]0;HACKED-TITLE[2J31m Quiz"), "{s2}");
+    assert_eq!(
+        t.pane_title(),
+        before,
+        "the quiz changed the terminal title\n{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert_ne!(t.pane_title(), "HACKED-TITLE");
+}
