@@ -28,7 +28,7 @@ fn start_and_answer(t: &Tmux, n: usize) {
 }
 
 fn kill(sig: &str, t: &Tmux) {
-    let pid = t.pid_of(&Tmux::bin()).expect("careerfit is running");
+    let pid = t.child_pid().expect("careerfit is running");
     let st = Command::new("kill")
         .args([sig, &pid.to_string()])
         .status()

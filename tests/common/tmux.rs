@@ -2,7 +2,7 @@
 //! test (its own socket), `send-keys` in, `capture-pane` out.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -136,10 +136,15 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
-    /// PID of the program in the foreground of the pane's shell, if any.
-    pub fn pid_of(&self, exe: &Path) -> Option<u32> {
+    /// PID of the program running under this pane's shell (its newest child).
+    pub fn child_pid(&self) -> Option<u32> {
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
+            .output()
+            .ok()?;
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
         let out = Command::new("pgrep")
-            .args(["-n", "-f", &exe.display().to_string()])
+            .args(["-n", "-P", &shell])
             .output()
             .ok()?;
         String::from_utf8_lossy(&out.stdout).trim().parse().ok()
