@@ -5,7 +5,9 @@
 //! then the answers as one mixed-radix number (radix = options + 1 per
 //! question; 0 means skipped). The bits are written in Crockford base32 and
 //! grouped by fours with dashes. Decoding rejects anything the checksum or
-//! the quiz does not vouch for, so a typo never yields a wrong result.
+//! the quiz does not vouch for: a typo is caught unless it happens to
+//! match the 15-bit checksum (about 1 in 32,768), and the fingerprint
+//! refuses codes from any other quiz or quiz version.
 
 use super::model::Quiz;
 use super::scoring::Answers;

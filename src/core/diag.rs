@@ -34,36 +34,58 @@ impl Diagnostic {
 /// item is written, so errors found after parsing still point at the source.
 pub struct Locator<'a> {
     src: &'a str,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Every `id: "value"` in the source: value → offsets of its quotes, in order.
+    ids: std::collections::HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
+    /// Indexes the source once, so each lookup is cheap even for huge files.
     pub fn new(src: &'a str) -> Self {
-        Locator { src }
+        let mut line_starts = vec![0];
+        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        let mut ids: std::collections::HashMap<&'a str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (at, _) in src.match_indices("id") {
+            let Some(rest) = src.get(at + 2..) else {
+                continue;
+            };
+            let after = rest.trim_start();
+            let Some(after) = after.strip_prefix(':') else {
+                continue;
+            };
+            let value = after.trim_start();
+            let Some(body) = value.strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = body.find('"') else { continue };
+            let quote = src.len() - value.len();
+            ids.entry(&body[..end]).or_default().push(quote);
+        }
+        Locator {
+            src,
+            line_starts,
+            ids,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());
-        let before = self.src.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before.get(start..).map_or(0, |s| s.chars().count()) + 1;
-        (line, col)
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let col = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line.max(1), col)
     }
 
     /// Byte offset of the `nth` (0-based) `id: "value"` in the source.
     pub fn find_id(&self, value: &str, nth: usize) -> Option<usize> {
-        let needle = format!("\"{value}\"");
-        self.src
-            .match_indices(&needle)
-            .filter(|(at, _)| {
-                let head = self.src.get(..*at).unwrap_or("").trim_end();
-                head.strip_suffix(':')
-                    .map(|h| h.trim_end().ends_with("id"))
-                    .unwrap_or(false)
-            })
-            .map(|(at, _)| at)
-            .nth(nth)
+        self.ids.get(value).and_then(|v| v.get(nth)).copied()
     }
 
     /// Byte offset of the first `"value"` at or after `from`.
@@ -104,7 +126,7 @@ mod tests {
     fn finds_ids_not_other_strings() {
         let l = Locator::new("(name: \"x\", id: \"x\", y: [ (id:\"x\") ])");
         assert_eq!(l.find_id("x", 0), Some(16));
-        assert_eq!(l.find_id("x", 1), Some(31));
+        assert_eq!(l.find_id("x", 1), Some(30));
         assert_eq!(l.find_id("x", 2), None);
     }
 }

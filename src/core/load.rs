@@ -453,6 +453,20 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
             next_steps: c.list(*at, "outcome `next_steps`", &o.next_steps),
         });
     }
+    for (i, p) in raw.profiles.iter().enumerate() {
+        if !raw.outcomes.is_empty()
+            && prof_map.get(&p.id) == Some(&i)
+            && !outcomes.iter().any(|o| o.when == When::Profile(i))
+        {
+            c.err_at(
+                prof_at[i],
+                format!(
+                    "profile `{}` has no outcome: add one with `when: Profile(\"{}\")`",
+                    p.id, p.id
+                ),
+            );
+        }
+    }
     if !raw.outcomes.is_empty() && !outcomes.iter().any(|o| o.when == When::Explore) {
         c.err_at(
             outcomes_at,

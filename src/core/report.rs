@@ -145,13 +145,32 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
                 None => format!("{} fits you with {} out of 100.", pname(p), fit(p)),
             }
         }
-        Basis::TooClose => format!(
-            "{} ({}) and {} ({}) are both strong and too close to separate, so a role that combines them suits you.",
-            pname(rec.profiles[0]),
-            fit(rec.profiles[0]),
-            pname(rec.profiles[1]),
-            fit(rec.profiles[1])
-        ),
+        Basis::Leaning => {
+            let p = rec.profiles[0];
+            let n = a.ranking.get(1).copied().unwrap_or(p);
+            format!(
+                "You lean towards {} ({} out of 100). {} ({}) is not far behind given the precision of your answers, so read this as a tendency rather than a clear lead.",
+                pname(p),
+                fit(p),
+                pname(n),
+                fit(n)
+            )
+        }
+        Basis::TooClose => {
+            let (p, n) = (rec.profiles[0], rec.profiles[1]);
+            let then = if quiz.hybrid_outcome(p, n).is_some() {
+                "so a role that combines them may suit you"
+            } else {
+                "and this quiz has no combined role for them, so explore both"
+            };
+            format!(
+                "{} ({}) and {} ({}) are both strong and too close to separate, {then}.",
+                pname(p),
+                fit(p),
+                pname(n),
+                fit(n)
+            )
+        }
         Basis::NothingStrong => format!(
             "No profile reaches {:.0} out of 100, the level this quiz treats as a clear fit; your highest is {}.",
             quiz.rules.strong,

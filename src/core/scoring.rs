@@ -7,9 +7,10 @@ use serde::Serialize;
 /// One entry per question in file order: the 0-based choice, or `None` when skipped.
 pub type Answers = Vec<Option<usize>>;
 
-/// Smallest spread assumed for one person's item scores (0–100 scale): about
-/// one scale point of test–retest wobble on a 5-point item. Without it a
-/// perfectly consistent answer sheet would claim infinite precision.
+/// Smallest spread assumed for one person's item scores (0–100 scale): a
+/// little under one step of a 5-point scale (25), the usual test–retest
+/// wobble of a single item. Without it a perfectly consistent answer sheet
+/// would claim infinite precision.
 pub const ITEM_SD_FLOOR: f64 = 20.0;
 /// Share of identical agreement answers that counts as straight-lining.
 pub const STRAIGHT_LINE_SHARE: f64 = 0.8;
@@ -74,6 +75,9 @@ impl Flag {
 pub enum Basis {
     /// One profile is strong and clearly ahead of the next.
     StandsOut,
+    /// One profile is strong, the next is not, but the gap between them is
+    /// within measurement error: a tendency rather than a clear lead.
+    Leaning,
     /// Two profiles are strong and within measurement error of each other.
     TooClose,
     /// No profile reaches the strong threshold.
@@ -395,10 +399,15 @@ fn recommend(
         };
     }
     let sure = (gap / se_diff).min((f1 - strong) / top.se);
+    let basis = if gap < quiz.rules.z * se_diff {
+        Basis::Leaning
+    } else {
+        Basis::StandsOut
+    };
     Recommendation {
         outcome: quiz.profile_outcome(top.profile).unwrap_or(explore),
         profiles: vec![top.profile],
-        basis: Basis::StandsOut,
+        basis,
         confidence: pct(phi(sure)),
     }
 }
