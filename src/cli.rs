@@ -3,7 +3,7 @@
 //! `main` alone decides exit codes.
 
 use crate::bundled;
-use crate::core::{answers, card, code, load, model::Quiz, report};
+use crate::core::{answers, card, code, diag::Severity, load, model::Quiz, report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -37,6 +37,10 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Check quiz files and report every problem with its position.
     Validate(ValidateArgs),
+    /// Write a small starter quiz to edit (never overwrites a file).
+    New(crate::authoring::NewArgs),
+    /// List the bundled quizzes (their ids work with --quiz).
+    List,
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
@@ -134,6 +138,12 @@ pub struct ValidateArgs {
     /// Quiz files to check.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Treat warnings (lints) as errors: exit 2 if there are any.
+    #[arg(long)]
+    pub strict: bool,
+    /// `text` for people, `json` (an array of findings on stdout) for editors and CI.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: InspectFormat,
 }
 
 /// A failed command: what to print on stderr and the exit code (2 for bad
@@ -230,27 +240,58 @@ pub fn inspect(a: &InspectArgs) -> Result<String, Failure> {
     })
 }
 
-/// Validates every file; returns the report for stdout, or a failure holding
-/// every error when any file is invalid.
+/// Validates and lints every file. Errors fail (exit 2); warnings are
+/// printed on stderr and fail only with `--strict`. With `--format json`
+/// every finding goes to stdout as one array, whatever the exit code.
 pub fn validate(a: &ValidateArgs) -> Result<String, Failure> {
     let mut ok = Vec::new();
-    let mut errors = Vec::new();
+    let mut findings = Vec::new();
     for path in &a.files {
-        let name = path.display().to_string();
-        match read_capped(path, load::MAX_BYTES).and_then(|b| load_bytes(&name, &b)) {
-            Ok(q) => ok.push(format!(
-                "{name}: ok ({} questions, {} profiles)",
-                q.questions.len(),
-                q.profiles.len()
-            )),
-            Err(f) => errors.push(f.message),
+        let checked = crate::authoring::check_file(path);
+        let warnings = checked.findings.len();
+        if let Some((questions, profiles)) = checked.loaded {
+            let name = path.display();
+            let extra = match warnings {
+                0 => String::new(),
+                1 => ", 1 warning".to_string(),
+                n => format!(", {n} warnings"),
+            };
+            ok.push(format!(
+                "{name}: ok ({questions} questions, {profiles} profiles{extra})"
+            ));
         }
+        findings.extend(checked.findings);
     }
-    if errors.is_empty() {
-        Ok(ok.join("\n") + "\n")
-    } else {
-        Err(Failure::input(errors.join("\n")))
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let failed = errors > 0 || (a.strict && warnings > 0);
+    if a.format == InspectFormat::Json {
+        let json = crate::authoring::findings_json(&findings);
+        if !failed {
+            return Ok(json);
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().lock().write_all(json.as_bytes());
+        return Err(Failure::input(""));
     }
+    let mut lines: Vec<String> = findings.iter().map(|f| f.render()).collect();
+    if failed {
+        if errors == 0 {
+            lines.push(format!(
+                "error: --strict: {warnings} warning(s) count as errors"
+            ));
+        }
+        return Err(Failure::input(lines.join("\n")));
+    }
+    if !lines.is_empty() {
+        use std::io::Write;
+        // Like stdout in `main`, a closed stderr is no reason to fail.
+        let _ = writeln!(std::io::stderr(), "{}", lines.join("\n"));
+    }
+    Ok(ok.join("\n") + "\n")
 }
 
 pub fn completions(shell: clap_complete::Shell) -> String {

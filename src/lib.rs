@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod authoring;
 pub mod bundled;
 pub mod cli;
 pub mod core;

@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Some(Command::Show(a)) => cli::show(&a),
         Some(Command::Inspect(a)) => cli::inspect(&a),
         Some(Command::Validate(a)) => cli::validate(&a),
+        Some(Command::New(a)) => careerfit::authoring::new(&a),
+        Some(Command::List) => careerfit::authoring::list(),
         Some(Command::Completions { shell }) => Ok(cli::completions(shell)),
         Some(Command::Take(t)) => careerfit::app::take(&t),
         None => careerfit::app::take(&args.take),

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod card;
 pub mod code;
 pub mod diag;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod order;
