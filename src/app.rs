@@ -15,15 +15,15 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
     if args.plain {
         let stdin = std::io::stdin();
         let mut out = std::io::stdout();
-        return crate::plain::run(
+        let report = crate::plain::run(
             &quiz,
             seed,
             args.name.as_deref(),
             &mut stdin.lock(),
             &mut out,
         )
-        .map(|_| String::new())
-        .map_err(|e| Failure::other(format!("error: {e}")));
+        .map_err(|e| Failure::other(format!("error: {e}")))?;
+        return finish_plain(report, args);
     }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::input(
@@ -39,5 +39,31 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
             message: String::new(),
         }),
         Err(e) => Err(Failure::other(format!("error: {e}"))),
+    }
+}
+
+/// Like the TUI: keep a finished plain-mode result in history and submit it
+/// to a workshop folder when asked.
+fn finish_plain(
+    report: Option<crate::core::report::Report>,
+    args: &TakeArgs,
+) -> Result<String, Failure> {
+    let Some(r) = report else {
+        return Ok(String::new());
+    };
+    if let Some(dir) = crate::store::data_dir() {
+        let _ = crate::store::add_history(&dir, &r);
+    }
+    match &args.submit {
+        Some(dir) => crate::store::submit(dir, &r)
+            .map(|p| format!("Submitted to the workshop as {}\n", p.display()))
+            .map_err(|e| {
+                Failure::other(format!(
+                    "error: cannot submit to {}: {}",
+                    dir.display(),
+                    crate::cli::io_reason(&e)
+                ))
+            }),
+        None => Ok(String::new()),
     }
 }

@@ -41,6 +41,10 @@ pub enum Command {
     New(crate::authoring::NewArgs),
     /// List the bundled quizzes (their ids work with --quiz).
     List,
+    /// Run the quiz over SSH for a workshop: participants just `ssh` in.
+    Serve(crate::serve::ServeArgs),
+    /// List your past results (or delete them with --clear).
+    History(crate::history_cmd::HistoryArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.

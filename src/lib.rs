@@ -9,6 +9,8 @@ pub mod authoring;
 pub mod bundled;
 pub mod cli;
 pub mod core;
+pub mod history_cmd;
 pub mod plain;
+pub mod serve;
 pub mod store;
 pub mod tui;

@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         Some(Command::Validate(a)) => cli::validate(&a),
         Some(Command::New(a)) => careerfit::authoring::new(&a),
         Some(Command::List) => careerfit::authoring::list(),
+        Some(Command::Serve(a)) => careerfit::serve::serve(&a),
+        Some(Command::History(a)) => careerfit::history_cmd::history(&a),
         Some(Command::Completions { shell }) => Ok(cli::completions(shell)),
         Some(Command::Take(t)) => careerfit::app::take(&t),
         None => careerfit::app::take(&args.take),

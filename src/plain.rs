@@ -10,13 +10,14 @@ use std::io::{BufRead, Write};
 
 /// Asks every question on `out`, reads one answer per line from `input`
 /// (a number, `s` to skip, `b` to go back), then prints the text card.
+/// Returns the report when the quiz was finished (not when it was quit).
 pub fn run(
     quiz: &Quiz,
     seed: Option<u64>,
     name: Option<&str>,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<report::Report>> {
     let ord = order(quiz, seed);
     let mut answers = vec![None; quiz.questions.len()];
     let total = ord.questions.len();
@@ -43,12 +44,12 @@ pub fn run(
                 out,
                 "\nInput ended before the last question; nothing was scored."
             )?;
-            return Ok(());
+            return Ok(None);
         }
         match line.trim() {
             "q" | "Q" => {
                 writeln!(out, "Stopped; nothing was scored.")?;
-                return Ok(());
+                return Ok(None);
             }
             "s" | "S" => {
                 answers[qi] = None;
@@ -71,5 +72,6 @@ pub fn run(
     }
     let r = report::build(quiz, &answers, name);
     write!(out, "{}", text_card(&r, false))?;
-    out.flush()
+    out.flush()?;
+    Ok(Some(r))
 }

@@ -125,6 +125,17 @@ fn overlays() {
     let mut m = results();
     send(&mut m, &[Message::ShowQr]);
     snap("qr", &m);
+    let mut m = results();
+    send(
+        &mut m,
+        &[
+            Message::WriteTo,
+            Message::Type('~'),
+            Message::Type('/'),
+            Message::Type('x'),
+        ],
+    );
+    snap("save_dir", &m);
 }
 
 #[test]

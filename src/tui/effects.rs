@@ -87,13 +87,14 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     "Asked your terminal to copy the text card (OSC 52). Press v to see it.".into(),
                 );
             }
-            Effect::WriteResult => {
+            Effect::WriteResult(dir) => {
                 let Some(r) = &m.report else { continue };
-                out.status = Some(match store::save_result(&s.save_dir, r) {
+                let dir = dir.as_ref().unwrap_or(&s.save_dir);
+                out.status = Some(match store::save_result(dir, r) {
                     Ok((j, md)) => format!("Saved {} and {}", j.display(), md.display()),
                     Err(e) => format!(
-                        "Could not save in {}: {}. Your result is still here; try --save-dir DIR.",
-                        s.save_dir.display(),
+                        "Could not save in {}: {}. Your result is still here; press W to try another folder.",
+                        dir.display(),
                         crate::cli::io_reason(&e)
                     ),
                 });

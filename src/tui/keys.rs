@@ -35,6 +35,15 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
             _ => Message::Dismiss,
         });
     }
+    if model.overlay == Overlay::SaveDir {
+        return match key.code {
+            KeyCode::Enter => Some(Message::Confirm),
+            KeyCode::Esc => Some(Message::Dismiss),
+            KeyCode::Backspace => Some(Message::Erase),
+            KeyCode::Char(c) => Some(Message::Type(c)),
+            _ => None,
+        };
+    }
     if model.screen == Screen::Resume {
         return match key.code {
             KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Yes),
@@ -60,6 +69,7 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
         KeyCode::Char('c') => Message::Copy,
         KeyCode::Char('v') => Message::ViewCard,
         KeyCode::Char('w') => Message::Write,
+        KeyCode::Char('W') => Message::WriteTo,
         KeyCode::Char('r') => Message::ShowQr,
         _ => return None,
     };
@@ -78,6 +88,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("c", "results: copy the text card (OSC 52)"),
     ("v", "results: view the text card"),
     ("w", "results: write JSON and Markdown files"),
+    ("W", "results: write them into another folder"),
     ("r", "results: show the share code as a QR code"),
     ("?", "this help"),
     ("q Esc Ctrl-C", "quit (asks first if answers would be lost)"),

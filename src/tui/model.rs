@@ -29,6 +29,8 @@ pub enum Overlay {
     Card,
     /// The share code as a QR code.
     Qr,
+    /// Asking for a folder to save the result in (after `W`, or a failed `w`).
+    SaveDir,
 }
 
 /// The whole state of one quiz session.
@@ -64,6 +66,8 @@ pub struct Model {
     pub quit: bool,
     /// Terminal size, kept so `update` can size scrolling.
     pub size: (u16, u16),
+    /// The folder typed into the save prompt.
+    pub save_input: String,
 }
 
 impl Model {
@@ -90,6 +94,7 @@ impl Model {
             saved: None,
             quit: false,
             size: (80, 24),
+            save_input: String::new(),
         }
     }
 

@@ -31,6 +31,12 @@ pub enum Message {
     Copy,
     ViewCard,
     Write,
+    /// `W`: ask for another folder to save into.
+    WriteTo,
+    /// A character typed into the save prompt.
+    Type(char),
+    /// Backspace in the save prompt.
+    Erase,
     ShowQr,
     Resize(u16, u16),
     /// The runtime reports how an effect went (shown in the footer).
@@ -48,8 +54,9 @@ pub enum Effect {
     Finished,
     /// Send this text to the clipboard (OSC 52).
     Copy(String),
-    /// Write the result as JSON and Markdown files.
-    WriteResult,
+    /// Write the result as JSON and Markdown files, into this folder or
+    /// the session's default save folder.
+    WriteResult(Option<std::path::PathBuf>),
     /// Leave the app.
     Quit,
 }

@@ -31,6 +31,23 @@ pub fn update(m: &mut Model, msg: Message) -> Vec<Effect> {
                 }
             };
         }
+        Overlay::SaveDir => {
+            match msg {
+                Message::Type(c) if m.save_input.chars().count() < 4096 => m.save_input.push(c),
+                Message::Erase => {
+                    m.save_input.pop();
+                }
+                Message::Confirm => {
+                    m.overlay = Overlay::None;
+                    let dir = m.save_input.trim();
+                    let dir = if dir.is_empty() { "." } else { dir };
+                    return vec![Effect::WriteResult(Some(dir.into()))];
+                }
+                Message::Dismiss | Message::Quit => m.overlay = Overlay::None,
+                _ => {}
+            }
+            return vec![];
+        }
         Overlay::Help | Overlay::Card | Overlay::Qr => {
             match msg {
                 Message::Up => m.scroll = m.scroll.saturating_sub(1),
@@ -252,7 +269,8 @@ fn results(m: &mut Model, msg: Message) -> Vec<Effect> {
             m.scroll = 0;
         }
         Message::ShowQr => m.overlay = Overlay::Qr,
-        Message::Write => return vec![Effect::WriteResult],
+        Message::Write => return vec![Effect::WriteResult(None)],
+        Message::WriteTo => m.overlay = Overlay::SaveDir,
         _ => {}
     }
     m.scroll = m.scroll.min(super::view::results_max_scroll(m));

@@ -41,6 +41,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Overlay::ConfirmQuit => overlay::confirm_quit(m, f, area),
         Overlay::Card => overlay::card(m, f, area),
         Overlay::Qr => overlay::qr(m, f, area),
+        Overlay::SaveDir => overlay::save_dir(m, f, area),
     }
 }
 

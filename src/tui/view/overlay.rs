@@ -123,3 +123,21 @@ pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
         rect,
     );
 }
+
+pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
+    let t = &m.theme;
+    let w = area.width.saturating_sub(4).min(76);
+    let shown = crate::core::text::truncate(&m.save_input, w.saturating_sub(6) as usize);
+    let lines = vec![
+        Line::styled("Folder to write the JSON and Markdown files into:", t.text),
+        Line::from(vec![
+            Span::styled("> ", t.key),
+            Span::styled(shown, t.title),
+            Span::styled("▏", t.accent),
+        ]),
+        Line::styled("Enter save · Esc cancel", t.muted),
+    ];
+    let rect = centered(area, w, 5);
+    f.render_widget(Clear, rect);
+    f.render_widget(Paragraph::new(lines).block(boxed(m, "Save result")), rect);
+}
