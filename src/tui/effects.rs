@@ -89,7 +89,10 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             }
             Effect::WriteResult(dir) => {
                 let Some(r) = &m.report else { continue };
-                let dir = dir.as_ref().unwrap_or(&s.save_dir);
+                let dir = dir
+                    .as_deref()
+                    .map_or_else(|| s.save_dir.clone(), expand_home);
+                let dir = &dir;
                 out.status = Some(match store::save_result(dir, r) {
                     Ok((j, md)) => format!("Saved {} and {}", j.display(), md.display()),
                     Err(e) => format!(
@@ -102,4 +105,12 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
         }
     }
     out
+}
+
+/// `~/x` as typed into the save prompt means the home folder, as in a shell.
+fn expand_home(p: &std::path::Path) -> PathBuf {
+    match (p.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => p.to_path_buf(),
+    }
 }

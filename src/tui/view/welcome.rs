@@ -19,9 +19,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     lines.extend(wrapped(&q.title, w, t.title, ""));
     lines.push(Line::raw(""));
+    lines.push(Line::styled("What it measures", t.accent));
     lines.extend(wrapped(&q.description, w, t.text, ""));
     if !q.disclaimer.is_empty() {
-        lines.push(Line::raw(""));
+        lines.push(Line::styled("What it is not", t.accent));
         lines.extend(wrapped(&q.disclaimer, w, t.muted, ""));
     }
     lines.push(Line::raw(""));
