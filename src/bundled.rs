@@ -1,11 +1,18 @@
 //! Quizzes built into the binary, so careerfit runs anywhere with no files.
 
 /// `(id, file name, RON source)` of every bundled quiz; the first is the default.
-pub const BUNDLED: &[(&str, &str, &str)] = &[(
-    "pm-vs-pd",
-    "quizzes/pm-vs-pd.ron",
-    include_str!("../quizzes/pm-vs-pd.ron"),
-)];
+pub const BUNDLED: &[(&str, &str, &str)] = &[
+    (
+        "pm-vs-pd",
+        "quizzes/pm-vs-pd.ron",
+        include_str!("../quizzes/pm-vs-pd.ron"),
+    ),
+    (
+        "product-team-roles",
+        "quizzes/product-team-roles.ron",
+        include_str!("../quizzes/product-team-roles.ron"),
+    ),
+];
 
 /// The source of a bundled quiz by id.
 pub fn find(id: &str) -> Option<(&'static str, &'static str)> {
