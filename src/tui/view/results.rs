@@ -10,8 +10,22 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The scrollable body at a given width (shared with `update` for clamping).
+/// Widest terminal body that still uses one column; wider ones put the
+/// scores on the left and the explanation on the right.
+const TWO_COLUMNS_FROM: u16 = 110;
+/// Width of the left column in the two-column layout.
+const LEFT_COLUMN: u16 = 60;
+
+/// The whole body in one column (narrow terminals).
 pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
+    let mut lines = summary_lines(m, width_cols);
+    lines.push(Line::raw(""));
+    lines.extend(detail_lines(m, width_cols));
+    lines
+}
+
+/// Headline, fit bars, flags and the skill chart.
+fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
     let t = &m.theme;
     let Some(r) = &m.report else {
         return vec![];
@@ -72,8 +86,17 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
             Span::styled(format!(" {s}"), t.text),
         ]));
     }
+    lines
+}
+
+/// Why, what the path involves, next steps and the disclaimer.
+fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
+    let t = &m.theme;
+    let Some(r) = &m.report else {
+        return vec![];
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
     if !r.explanation.reasons.is_empty() {
-        lines.push(Line::raw(""));
         lines.push(Line::styled("Why: the answers that pulled most", t.title));
         for re in &r.explanation.reasons {
             let text = format!(
@@ -85,7 +108,9 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
             lines.extend(wrapped(&text, w, t.text, "  "));
         }
     }
-    lines.push(Line::raw(""));
+    if !lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::styled(
         format!("About: {}", r.recommendation.title),
         t.title,
@@ -114,29 +139,64 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The body area of the results screen inside a terminal of `area`.
-fn body_area(area: Rect) -> Rect {
+/// Where the body goes: one scrolling column, or a fixed left column of
+/// scores and a scrolling right column of explanation.
+struct Areas {
+    left: Option<Rect>,
+    scrolling: Rect,
+    code: Rect,
+}
+
+fn areas(area: Rect) -> Areas {
     let (_, body, _) = frame_areas(area);
-    let [content, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
-    content
+    let [content, code] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    if content.width >= TWO_COLUMNS_FROM && content.height >= 20 {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Length(LEFT_COLUMN),
+            Constraint::Length(3),
+            Constraint::Min(1),
+        ])
+        .areas(content);
+        Areas {
+            left: Some(left),
+            scrolling: right,
+            code,
+        }
+    } else {
+        Areas {
+            left: None,
+            scrolling: content,
+            code,
+        }
+    }
+}
+
+/// The lines of the scrolling part for a layout.
+fn scrolling_lines(m: &Model, a: &Areas) -> Vec<Line<'static>> {
+    match a.left {
+        Some(_) => detail_lines(m, a.scrolling.width),
+        None => content_lines(m, a.scrolling.width),
+    }
 }
 
 /// Largest useful scroll offset for the model's terminal size.
 pub fn max_scroll(m: &Model) -> u16 {
-    let content = body_area(Rect::new(0, 0, m.size.0, m.size.1));
-    (content_lines(m, content.width).len() as u16).saturating_sub(content.height)
+    let a = areas(Rect::new(0, 0, m.size.0, m.size.1));
+    (scrolling_lines(m, &a).len() as u16).saturating_sub(a.scrolling.height)
 }
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
-    let (head, body, foot) = frame_areas(area);
+    let (head, _, foot) = frame_areas(area);
     f.render_widget(header(t, &m.quiz.title, "your result", head.width), head);
-    let content = body_area(area);
-    let [_, code_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
-    let lines = content_lines(m, content.width);
-    let max_scroll = (lines.len() as u16).saturating_sub(content.height);
+    let a = areas(area);
+    if let Some(left) = a.left {
+        f.render_widget(Paragraph::new(summary_lines(m, left.width)), left);
+    }
+    let lines = scrolling_lines(m, &a);
+    let max_scroll = (lines.len() as u16).saturating_sub(a.scrolling.height);
     let scroll = m.scroll.min(max_scroll);
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), content);
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), a.scrolling);
     let code = m
         .report
         .as_ref()
@@ -155,7 +215,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Some(s) => Line::styled(s.clone(), t.good),
         None => Line::raw(""),
     });
-    f.render_widget(Paragraph::new(code_lines), code_area);
+    f.render_widget(Paragraph::new(code_lines), a.code);
     f.render_widget(
         footer(
             t,
