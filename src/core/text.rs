@@ -8,21 +8,24 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Word-wraps to `max` columns, keeping paragraphs; words longer than a line
-/// are broken by character so nothing ever overflows.
+/// are broken by character so nothing ever overflows. Text without spaces
+/// (Chinese, Japanese) may break between any two wide characters, but never
+/// before closing punctuation such as `。` or after an opening bracket.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for para in s.split('\n') {
         let mut line = String::new();
         let mut w = 0;
-        for word in para.split(' ').filter(|x| !x.is_empty()) {
-            let ww = width(word);
-            if w > 0 && w + 1 + ww > max {
+        for (glued, piece) in pieces(para) {
+            let ww = width(&piece);
+            let gap = usize::from(!glued && w > 0);
+            if w > 0 && w + gap + ww > max {
                 lines.push(std::mem::take(&mut line));
                 w = 0;
             }
             if ww > max {
-                for c in word.chars() {
+                for c in piece.chars() {
                     let cw = c.width().unwrap_or(0);
                     if w + cw > max && w > 0 {
                         lines.push(std::mem::take(&mut line));
@@ -33,16 +36,46 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 }
                 continue;
             }
-            if w > 0 {
+            if w > 0 && !glued {
                 line.push(' ');
                 w += 1;
             }
-            line.push_str(word);
+            line.push_str(&piece);
             w += ww;
         }
         lines.push(line);
     }
     lines
+}
+
+/// Splits a paragraph into the units `wrap` may put on different lines, each
+/// with whether it follows the previous one without a space: words, and each
+/// wide character on its own (with neighbouring punctuation kept attached).
+fn pieces(para: &str) -> Vec<(bool, String)> {
+    const NO_START: &str =
+        "、。，．！？：；）」』】〕〉》・ー…々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ,.!?:;)]}";
+    const NO_END: &str = "（「『【〔〈《([{";
+    let mut out: Vec<(bool, String)> = Vec::new();
+    for word in para.split(' ').filter(|x| !x.is_empty()) {
+        let mut glued = false;
+        let mut open = false;
+        for c in word.chars() {
+            // Latin letters stick to a preceding Latin run, not to a wide character.
+            let after_latin = out.last().is_some_and(|(_, p)| !p.chars().all(is_wide));
+            let attach = glued && (open || NO_START.contains(c) || (!is_wide(c) && after_latin));
+            match out.last_mut() {
+                Some((_, p)) if attach => p.push(c),
+                _ => out.push((glued, c.to_string())),
+            }
+            open = NO_END.contains(c);
+            glued = true;
+        }
+    }
+    out
+}
+
+fn is_wide(c: char) -> bool {
+    c.width().unwrap_or(0) > 1
 }
 
 /// Cuts `s` to at most `max` columns, ending with `…` when cut.
@@ -105,6 +138,31 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("日本語の文", 4), vec!["日本", "語の", "文"]);
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn wraps_text_without_spaces() {
+        // Breaks between wide characters, not at the last space.
+        assert_eq!(wrap("Hi 日本語です", 9), vec!["Hi 日本語", "です"]);
+        // Closing punctuation never starts a line; an opening bracket never ends one.
+        assert_eq!(wrap("あいう。えお", 6), vec!["あい", "う。え", "お"]);
+        assert_eq!(wrap("あい「うえ」", 6), vec!["あい", "「う", "え」"]);
+        // Latin runs inside Japanese stay whole.
+        assert_eq!(
+            wrap("短いREADMEを書く", 8),
+            vec!["短い", "READMEを", "書く"]
+        );
+        for s in [
+            "日本語の文章を、折り返します。",
+            "ああああ！！！！",
+            "「「「「「",
+        ] {
+            for max in 1..12 {
+                for l in wrap(s, max) {
+                    assert!(width(&l) <= max.max(2), "{s:?} at {max}: {l:?}");
+                }
+            }
+        }
     }
 
     #[test]
