@@ -45,6 +45,8 @@ pub enum Command {
     Serve(crate::serve::ServeArgs),
     /// List your past results (or delete them with --clear).
     History(crate::history_cmd::HistoryArgs),
+    /// One report for a group: result files, folders, or share codes.
+    Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.

@@ -14,3 +14,4 @@ pub mod plain;
 pub mod serve;
 pub mod store;
 pub mod tui;
+pub mod workshop;

@@ -1,5 +1,6 @@
 //! The pure domain core: no terminal, no files, no clocks.
 
+pub mod aggregate;
 pub mod answers;
 pub mod card;
 pub mod code;

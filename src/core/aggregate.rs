@@ -1,0 +1,150 @@
+//! Group reports for workshops: a streaming accumulator of results.
+//!
+//! Results are fed one at a time ([`Aggregate::add`]); nothing about a
+//! single result is kept, only per-group counters, running moments and
+//! fixed-size histograms, so memory stays flat however many results there
+//! are. Results are grouped by quiz id and fingerprint: answers to
+//! different quizzes or quiz versions are never mixed. Renderers for text,
+//! Markdown, JSON and CSV live in the submodules; all apply the anonymity
+//! rule (a group smaller than `min_group` shows only its count).
+
+mod csv;
+mod group;
+mod json;
+mod markdown;
+mod stats;
+mod text;
+mod view;
+
+pub use csv::{csv_cell, csv_header, csv_row};
+pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, QuizInfo};
+pub use json::json;
+pub use markdown::markdown;
+pub use stats::{DIM_BINS, FIT_BINS, Moments, TenthHistogram, decile};
+pub use text::text;
+pub use view::{ParseError, ResultView};
+
+use super::model::Quiz;
+use super::report::Report;
+
+/// Groups smaller than this show only their count, unless told otherwise.
+pub const DEFAULT_MIN_GROUP: u64 = 5;
+/// Different quizzes or versions kept apart at once; more are refused, so
+/// hostile input cannot grow memory without bound.
+pub const MAX_GROUPS: usize = 32;
+/// Distinct outcomes accepted for a quiz that is not loaded.
+pub const MAX_OUTCOMES: usize = 32;
+/// Highest option number accepted for a quiz that is not loaded.
+pub const MAX_OPTION: usize = 64;
+
+/// Why a result was left out of the report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AggregateError {
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error("it does not match the quiz {quiz}: {why}")]
+    Mismatch { quiz: String, why: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("more than {MAX_GROUPS} different quizzes or quiz versions; this one is left out")]
+    TooManyGroups,
+}
+
+/// The accumulator: every group seen so far and how many inputs were skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Aggregate {
+    groups: Vec<Group>,
+    /// Inputs that were not results (counted by the caller with [`Aggregate::skip`]).
+    pub skipped: u64,
+}
+
+impl Aggregate {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Registers a loaded quiz, so its results are checked against it and
+    /// reports show question texts and option labels.
+    pub fn expect(&mut self, quiz: &Quiz) {
+        let dup = self
+            .groups
+            .iter()
+            .any(|g| g.known && g.quiz.id == quiz.id && g.quiz.fingerprint == quiz.fingerprint);
+        if !dup {
+            self.groups.push(Group::from_quiz(quiz));
+        }
+    }
+
+    /// Adds one report (share codes, tests); see [`Aggregate::add_view`].
+    pub fn add(&mut self, r: &Report) -> Result<usize, AggregateError> {
+        self.add_view(&ResultView::of(r))
+    }
+
+    /// Parses a result file's bytes and adds it.
+    pub fn add_json(&mut self, bytes: &[u8]) -> Result<usize, AggregateError> {
+        self.add_view(&ResultView::parse(bytes)?)
+    }
+
+    /// Adds one result to its group; returns the group's index in
+    /// [`Aggregate::groups`]. A result that does not fit is left out whole.
+    pub fn add_view(&mut self, v: &ResultView) -> Result<usize, AggregateError> {
+        let found = self.groups.iter().position(|g| g.accepts(v));
+        let i = match found {
+            Some(i) => {
+                self.groups[i].check(v)?;
+                i
+            }
+            None => {
+                if self.groups.len() >= MAX_GROUPS {
+                    return Err(AggregateError::TooManyGroups);
+                }
+                let g = Group::from_view(v);
+                g.check(v)?;
+                self.groups.push(g);
+                self.groups.len() - 1
+            }
+        };
+        self.groups[i].record(v);
+        Ok(i)
+    }
+
+    /// Counts an input that could not be read as a result.
+    pub fn skip(&mut self) {
+        self.skipped += 1;
+    }
+
+    /// Folds another accumulator (e.g. another thread's) into this one.
+    pub fn merge(&mut self, other: Aggregate) {
+        self.skipped += other.skipped;
+        for g in other.groups {
+            match self.groups.iter_mut().find(|s| s.same_group(&g)) {
+                Some(s) => s.merge(g),
+                None => self.groups.push(g),
+            }
+        }
+    }
+
+    /// Every group, including expected quizzes with no results yet.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Results read, over all groups.
+    pub fn count(&self) -> u64 {
+        self.groups.iter().map(|g| g.count).sum()
+    }
+
+    /// Groups with results, largest first (ties by quiz id, version and
+    /// fingerprint), so output never depends on reading order.
+    pub fn ordered(&self) -> Vec<&Group> {
+        let mut v: Vec<&Group> = self.groups.iter().filter(|g| g.count > 0).collect();
+        v.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.quiz.id.cmp(&b.quiz.id))
+                .then_with(|| a.quiz.version.cmp(&b.quiz.version))
+                .then_with(|| a.quiz.fingerprint.cmp(&b.quiz.fingerprint))
+        });
+        v
+    }
+}

@@ -1,0 +1,130 @@
+//! `careerfit aggregate PATH...`: one report for a whole group.
+//!
+//! Inputs stream through [`super::collect`]; bad ones are listed on stderr
+//! with the reason and counted in the report. Exit 0 when at least one
+//! result was read, 2 when none.
+
+use super::collect::{Event, Settings, collect};
+use super::csv_out::CsvSinks;
+use super::inputs::Walk;
+use crate::bundled;
+use crate::cli::{Failure, QuizArg, io_reason, load_quiz};
+use crate::core::aggregate::{self, Aggregate, DEFAULT_MIN_GROUP};
+use crate::core::model::Quiz;
+use crate::core::sanitize::clean;
+use clap::{Args, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AggFormat {
+    #[default]
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AggregateArgs {
+    /// Result files, folders (searched recursively for *.json), text files
+    /// of share codes (one per line, `#` comments), or `-` for codes on stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The quiz share codes are read against (results name their own quiz).
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AggFormat,
+    /// Groups with fewer results show only their count, to keep people anonymous.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP)]
+    pub min_group: u64,
+}
+
+/// An accumulator that knows `quiz` and every bundled quiz, so their
+/// results are checked against them and reports can show question texts.
+pub fn template(quiz: &Quiz) -> Aggregate {
+    let mut t = Aggregate::new();
+    t.expect(quiz);
+    for (_, _, src) in bundled::BUNDLED {
+        if let Ok(q) = crate::core::load::load(src.as_bytes()) {
+            t.expect(&q);
+        }
+    }
+    t
+}
+
+/// Reader threads: the cores there are, at most 4 (reading is the floor).
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// The message for a run that read no result at all.
+fn nothing_read(skipped: u64) -> Failure {
+    Failure::input(if skipped == 0 {
+        "error: no results found (folders are searched for *.json result files)".to_string()
+    } else {
+        format!("error: no results could be read ({skipped} skipped)")
+    })
+}
+
+pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&a.quiz)?;
+    let others = bundled::fingerprints();
+    let settings = Settings {
+        quiz: &quiz,
+        others: &others,
+        csv: a.format == AggFormat::Csv,
+        threads: threads(),
+    };
+    let mut csv = CsvSinks::default();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let agg = collect(
+        Walk::new(a.paths.clone()),
+        &template(&quiz),
+        &settings,
+        |aggs, ev| match ev {
+            Event::Skipped { what, reason } => {
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    clean(&format!("warning: skipped {what}: {reason}"))
+                );
+            }
+            Event::Added {
+                worker,
+                group,
+                row: Some(row),
+            } => csv.push(&aggs[worker].groups()[group], &row),
+            Event::Added { .. } => {}
+        },
+    )
+    .map_err(|e| Failure::other(format!("error: {e}")))?;
+    if agg.count() == 0 {
+        return Err(nothing_read(agg.skipped));
+    }
+    let min = a.min_group;
+    Ok(match a.format {
+        AggFormat::Text => aggregate::text(&agg, min),
+        AggFormat::Markdown => aggregate::markdown(&agg, min),
+        AggFormat::Json => aggregate::json(&agg, min),
+        AggFormat::Csv => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let notes = csv
+                .finish(min, &mut out)
+                .and_then(|n| out.flush().map(|_| n))
+                .map_err(|e| {
+                    Failure::other(format!("error: cannot write the CSV: {}", io_reason(&e)))
+                })?;
+            for n in notes {
+                let _ = writeln!(err, "{}", clean(&n));
+            }
+            if agg.skipped > 0 {
+                let _ = writeln!(err, "note: {} inputs skipped", agg.skipped);
+            }
+            String::new()
+        }
+    })
+}

@@ -1,0 +1,93 @@
+//! CSV output that streams: rows go to one anonymous temporary file per
+//! group as results are read, so memory stays flat; at the end each group
+//! large enough to show (the anonymity rule) is copied out under its own
+//! header. Groups of different quizzes or versions have different columns
+//! and are never mixed: each is its own section, separated by a blank line.
+
+use crate::core::aggregate::{Group, csv_header};
+use std::io::{BufWriter, Seek, Write};
+
+struct Sink {
+    id: String,
+    fingerprint: String,
+    label: String,
+    header: String,
+    rows: u64,
+    file: BufWriter<std::fs::File>,
+}
+
+/// Per-group row files and the first write error, if any.
+#[derive(Default)]
+pub struct CsvSinks {
+    sinks: Vec<Sink>,
+    error: Option<std::io::Error>,
+}
+
+impl CsvSinks {
+    /// Files `row` (already formatted for group `g`) under its group.
+    pub fn push(&mut self, g: &Group, row: &str) {
+        if self.error.is_some() {
+            return;
+        }
+        let header = csv_header(g);
+        let found = self.sinks.iter().position(|s| {
+            s.id == g.quiz.id && s.fingerprint == g.quiz.fingerprint && s.header == header
+        });
+        let i = match found {
+            Some(i) => i,
+            None => match tempfile::tempfile() {
+                Ok(f) => {
+                    self.sinks.push(Sink {
+                        id: g.quiz.id.clone(),
+                        fingerprint: g.quiz.fingerprint.clone(),
+                        label: g.quiz.label(),
+                        header,
+                        rows: 0,
+                        file: BufWriter::new(f),
+                    });
+                    self.sinks.len() - 1
+                }
+                Err(e) => {
+                    self.error = Some(e);
+                    return;
+                }
+            },
+        };
+        let s = &mut self.sinks[i];
+        s.rows += 1;
+        if let Err(e) = s.file.write_all(row.as_bytes()) {
+            self.error = Some(e);
+        }
+    }
+
+    /// Writes every group of at least `min_group` rows to `out`, largest
+    /// first; returns a note for each group left out for anonymity.
+    pub fn finish(self, min_group: u64, out: &mut impl Write) -> std::io::Result<Vec<String>> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let mut sinks = self.sinks;
+        sinks.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
+        let mut notes = Vec::new();
+        let mut first = true;
+        for s in sinks {
+            if s.rows < min_group {
+                notes.push(format!(
+                    "note: the {} results of {} are left out of the CSV: fewer than {min_group}, \
+                     so they could be traced back to people",
+                    s.rows, s.label
+                ));
+                continue;
+            }
+            if !first {
+                out.write_all(b"\n")?;
+            }
+            first = false;
+            out.write_all(s.header.as_bytes())?;
+            let mut f = s.file.into_inner().map_err(|e| e.into_error())?;
+            f.rewind()?;
+            std::io::copy(&mut f, out)?;
+        }
+        Ok(notes)
+    }
+}
