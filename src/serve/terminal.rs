@@ -1,0 +1,78 @@
+//! The bytes that set up and restore a participant's terminal, and the
+//! lines left in their scrollback when the quiz ends.
+
+use crate::core::sanitize::clean;
+use crate::tui::model::Model;
+use std::time::Duration;
+
+/// Alternate screen, hidden cursor, cleared screen: what the local quiz
+/// does with crossterm, as bytes for the remote terminal.
+pub const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[0m\x1b[H\x1b[2J";
+
+/// Attributes reset, cursor shown, alternate screen left.
+pub const LEAVE: &[u8] = b"\x1b[0m\x1b[?25h\x1b[?1049l";
+
+/// What is sent when the quiz ends: the restore sequence, then the result's
+/// headline and share code (so they stay in the participant's scrollback)
+/// and `note`, one line each.
+pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
+    let mut text = String::new();
+    if let Some(r) = &m.report {
+        text.push_str(&format!("Your result: {}\n", r.headline()));
+        text.push_str(&format!(
+            "Share code: {0}  (see it again: careerfit show {0})\n",
+            r.share_code
+        ));
+    } else if note.is_empty() {
+        text.push_str("Bye! Connect again any time to take the quiz.\n");
+    }
+    if !note.is_empty() {
+        text.push_str(note);
+        text.push('\n');
+    }
+    let mut out = LEAVE.to_vec();
+    out.extend_from_slice(clean(&text).replace('\n', "\r\n").as_bytes());
+    out
+}
+
+/// `90 seconds`, `10 minutes`, `1 hour`: durations for people.
+pub fn human(d: Duration) -> String {
+    let s = d.as_secs();
+    let (n, unit) = if s % 3600 == 0 {
+        (s / 3600, "hour")
+    } else if s % 60 == 0 {
+        (s / 60, "minute")
+    } else {
+        (s, "second")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::Theme;
+    use std::sync::Arc;
+
+    #[test]
+    fn goodbye_restores_first_and_keeps_the_code() {
+        let quiz = crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap();
+        let mut m = Model::new(Arc::new(quiz), None, Theme::mono());
+        let bye = String::from_utf8(goodbye(&m, "")).unwrap();
+        assert!(bye.starts_with("\x1b[0m\x1b[?25h\x1b[?1049l"));
+        assert!(bye.ends_with("Bye! Connect again any time to take the quiz.\r\n"));
+        m.report = Some(crate::core::report::build(&m.quiz, &m.answers, Some("Sam")));
+        let bye = String::from_utf8(goodbye(&m, "note\x1b[2J")).unwrap();
+        let code = &m.report.as_ref().unwrap().share_code;
+        assert!(bye.contains(&format!("careerfit show {code}")));
+        assert!(bye.ends_with("note[2J\r\n"), "{bye:?}");
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human(Duration::from_secs(600)), "10 minutes");
+        assert_eq!(human(Duration::from_secs(3600)), "1 hour");
+        assert_eq!(human(Duration::from_secs(90)), "90 seconds");
+        assert_eq!(human(Duration::from_secs(60)), "1 minute");
+    }
+}
