@@ -9,6 +9,7 @@ use serde::de::IgnoredAny;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(expecting = "the quiz a result belongs to (id, title, version, fingerprint)")]
 pub struct QuizView<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
@@ -21,6 +22,7 @@ pub struct QuizView<'a> {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(expecting = "a skill score (id, name, score, raw, min, max)")]
 pub struct DimView<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
@@ -36,6 +38,7 @@ pub struct DimView<'a> {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(expecting = "a profile fit (id, name, fit, se)")]
 pub struct ProfileView<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
@@ -47,6 +50,7 @@ pub struct ProfileView<'a> {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(expecting = "a recommendation (outcome, title)")]
 pub struct RecommendationView<'a> {
     #[serde(borrow)]
     pub outcome: Cow<'a, str>,
@@ -56,6 +60,7 @@ pub struct RecommendationView<'a> {
 
 /// One result as the aggregate reads it; same schema as [`Report`].
 #[derive(Debug, Clone, Deserialize)]
+#[serde(expecting = "a careerfit result object")]
 pub struct ResultView<'a> {
     #[serde(borrow)]
     pub quiz: QuizView<'a>,

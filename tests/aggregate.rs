@@ -1,0 +1,509 @@
+//! `careerfit aggregate` end to end, and the accumulator through the library.
+//! Expected statistics are computed here independently from the reports
+//! themselves (plain sums and a sort), never taken from the code under test.
+
+mod common;
+use assert_cmd::Command;
+use careerfit::core::aggregate::{self, Aggregate};
+use careerfit::core::model::Quiz;
+use careerfit::core::report::{self, Report};
+use serde_json::Value;
+use std::path::Path;
+
+fn cf() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_careerfit"))
+}
+
+/// Runs careerfit; returns (exit code, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let out = cf().args(args).write_stdin(stdin).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A small deterministic generator, so the test needs no RNG crate API.
+struct Lcg(u64);
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// `n` reports on `quiz` with varied answers (some skipped, some leaning hard).
+fn reports(quiz: &Quiz, n: usize, seed: u64) -> Vec<Report> {
+    let mut rng = Lcg(seed);
+    (0..n)
+        .map(|i| {
+            let lean = rng.below(3);
+            let answers: Vec<Option<usize>> = quiz
+                .questions
+                .iter()
+                .map(|q| match rng.below(10) {
+                    0 => None,
+                    1..=4 if lean > 0 => Some(if lean == 1 { 0 } else { q.choices.len() - 1 }),
+                    _ => Some(rng.below(q.choices.len())),
+                })
+                .collect();
+            let name = format!("p{i}");
+            report::build(quiz, &answers, (i % 2 == 0).then_some(name.as_str()))
+        })
+        .collect()
+}
+
+fn write_all(dir: &Path, rs: &[Report]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (i, r) in rs.iter().enumerate() {
+        std::fs::write(dir.join(format!("r{i:04}.json")), r.to_json()).unwrap();
+    }
+}
+
+fn quiz() -> Quiz {
+    common::default_quiz()
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
+fn stdev(xs: &[f64]) -> f64 {
+    let m = mean(xs);
+    (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / xs.len() as f64).sqrt()
+}
+
+fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    (v[(n - 1) / 2] + v[n / 2]) / 2.0
+}
+
+fn close(got: &Value, want: f64, what: &str) {
+    let got = got.as_f64().unwrap_or_else(|| panic!("{what}: {got}"));
+    assert!(
+        (got - want).abs() <= 0.051,
+        "{what}: got {got}, want {want:.3}"
+    );
+}
+
+#[test]
+fn statistics_match_an_independent_computation() {
+    let q = quiz();
+    let rs = reports(&q, 137, 7);
+    let dir = tempfile::tempdir().unwrap();
+    // Nested folders are searched too.
+    write_all(&dir.path().join("a"), &rs[..60]);
+    write_all(&dir.path().join("b/c"), &rs[60..]);
+    let (code, out, err) = run(
+        &[
+            "aggregate",
+            "--format",
+            "json",
+            dir.path().to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["count"], 137);
+    assert_eq!(j["skipped"], 0);
+    assert_eq!(j["suppressed"], false);
+    assert_eq!(j["quiz"]["fingerprint"], q.fingerprint.as_str());
+    assert_eq!(j["other_groups"], Value::Array(vec![]));
+    for o in j["outcomes"].as_array().unwrap() {
+        let want = rs
+            .iter()
+            .filter(|r| r.recommendation.outcome == o["outcome"].as_str().unwrap())
+            .count();
+        assert_eq!(o["count"], want, "{o}");
+    }
+    let total: u64 = j["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 137);
+    for p in j["profiles"].as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let fits: Vec<f64> = rs
+            .iter()
+            .filter_map(|r| r.profiles.iter().find(|x| x.id == id).unwrap().fit)
+            .collect();
+        close(&p["mean"], mean(&fits), &format!("{id} mean"));
+        close(&p["median"], median(&fits), &format!("{id} median"));
+        close(&p["stdev"], stdev(&fits), &format!("{id} stdev"));
+    }
+    for (i, d) in j["dimensions"].as_array().unwrap().iter().enumerate() {
+        let scores: Vec<f64> = rs.iter().filter_map(|r| r.dimensions[i].score).collect();
+        assert_eq!(d["id"], rs[0].dimensions[i].id.as_str());
+        close(&d["mean"], mean(&scores), "dimension mean");
+        close(&d["stdev"], stdev(&scores), "dimension stdev");
+        let mut hist = [0u64; 10];
+        for s in &scores {
+            hist[((s / 10.0).floor() as usize).min(9)] += 1;
+        }
+        assert_eq!(d["histogram"], serde_json::json!(hist));
+    }
+    for (i, qd) in j["questions"].as_array().unwrap().iter().enumerate() {
+        let skipped = rs.iter().filter(|r| r.answers[i].is_none()).count();
+        assert_eq!(qd["skipped"], skipped);
+        for o in qd["options"].as_array().unwrap() {
+            let k = o["option"].as_u64().unwrap() as usize;
+            let want = rs.iter().filter(|r| r.answers[i] == Some(k)).count();
+            assert_eq!(o["count"], want);
+        }
+    }
+}
+
+#[test]
+fn merging_accumulators_equals_one_pass() {
+    let q = quiz();
+    let rs = reports(&q, 40, 3);
+    let mut one = Aggregate::new();
+    one.expect(&q);
+    let (mut a, mut b) = (one.clone(), one.clone());
+    for (i, r) in rs.iter().enumerate() {
+        one.add(r).unwrap();
+        if i % 3 == 0 { a.add(r) } else { b.add(r) }.unwrap();
+    }
+    a.merge(b);
+    assert_eq!(aggregate::json(&a, 5), aggregate::json(&one, 5));
+    assert_eq!(aggregate::text(&a, 5), aggregate::text(&one, 5));
+}
+
+#[test]
+fn corrupt_inputs_are_skipped_listed_and_counted() {
+    let q = quiz();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_all(d, &reports(&q, 5, 1));
+    std::fs::write(d.join("garbage.json"), "hello").unwrap();
+    std::fs::write(d.join("empty.json"), "").unwrap();
+    std::fs::write(d.join("other.json"), r#"{"name": "x"}"#).unwrap();
+    std::fs::write(d.join("huge.json"), vec![b' '; (1 << 20) + 1]).unwrap();
+    let mut short: Value = serde_json::from_str(&reports(&q, 1, 2)[0].to_json()).unwrap();
+    short["answers"].as_array_mut().unwrap().pop();
+    std::fs::write(d.join("short.json"), short.to_string()).unwrap();
+    let mut wild: Value = serde_json::from_str(&reports(&q, 1, 2)[0].to_json()).unwrap();
+    wild["profiles"][0]["fit"] = serde_json::json!(250.0);
+    std::fs::write(d.join("wild.json"), wild.to_string()).unwrap();
+    // Not results: ignored inside folders, without a message.
+    std::fs::write(d.join("notes.md"), "# notes").unwrap();
+    std::fs::write(d.join(".hidden.json"), "nope").unwrap();
+    let missing = d.join("missing.json");
+    let (code, out, err) = run(
+        &[
+            "aggregate",
+            "--format",
+            "json",
+            d.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (j["count"].as_u64(), j["skipped"].as_u64()),
+        (Some(5), Some(7))
+    );
+    let p = |f: &str| d.join(f).display().to_string();
+    let id = q.profiles[0].id.as_str();
+    let mut want = vec![
+        format!(
+            "warning: skipped {}: not JSON (expected value at line 1 column 1)",
+            p("garbage.json")
+        ),
+        format!(
+            "warning: skipped {}: not JSON (EOF while parsing a value at line 1 column 0)",
+            p("empty.json")
+        ),
+        format!(
+            "warning: skipped {}: not a careerfit result (missing field `quiz` at line 1 column 13)",
+            p("other.json")
+        ),
+        format!(
+            "warning: skipped {}: it is larger than 1 MiB, too large for careerfit to read",
+            p("huge.json")
+        ),
+        format!(
+            "warning: skipped {}: it does not match the quiz “{}” (pm-vs-pd v1.0.0): it has 29 answers, the quiz has 30 questions",
+            p("short.json"),
+            q.title
+        ),
+        format!(
+            "warning: skipped {}: the fit of {id} is 250, outside 0–100",
+            p("wild.json")
+        ),
+        format!(
+            "warning: skipped {}: cannot read it: No such file or directory",
+            p("missing.json")
+        ),
+    ];
+    let mut got: Vec<&str> = err.lines().collect();
+    // Folder order is the file system's; compare as sets.
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+    let (_, text, _) = run(&["aggregate", d.to_str().unwrap()], "");
+    assert!(
+        text.contains("Results read: 5 · inputs skipped: 6\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn nothing_read_exits_2_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(
+        run(&["aggregate", d.to_str().unwrap()], ""),
+        (
+            2,
+            String::new(),
+            "error: no results found (folders are searched for *.json result files)\n".into()
+        )
+    );
+    std::fs::write(d.join("bad.json"), "\"x\"").unwrap();
+    let (code, out, err) = run(&["aggregate", d.to_str().unwrap()], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "warning: skipped {}: not a careerfit result (invalid type: string \"x\", expected a careerfit result object at line 1 column 3)\n\
+             error: no results could be read (1 skipped)\n",
+            d.join("bad.json").display()
+        )
+    );
+}
+
+#[test]
+fn small_groups_show_only_their_count() {
+    let q = quiz();
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path(), &reports(&q, 4, 5));
+    let d = dir.path().to_str().unwrap();
+    let (code, out, _) = run(&["aggregate", "--format", "json", d], "");
+    assert_eq!(code, 0);
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["count"], 4);
+    assert_eq!(j["suppressed"], true);
+    for k in ["outcomes", "profiles", "dimensions", "questions"] {
+        assert_eq!(j[k], Value::Array(vec![]), "{k}");
+    }
+    let (_, text, _) = run(&["aggregate", d], "");
+    assert!(
+        text.contains("Results: 4\nFewer than 5 results, so only the count is shown"),
+        "{text}"
+    );
+    assert!(!text.contains("Outcomes"), "{text}");
+    let (_, md, _) = run(&["aggregate", "--format", "markdown", d], "");
+    assert!(
+        md.contains("**4 results**") && !md.contains("### Outcomes"),
+        "{md}"
+    );
+    let (_, csv, err) = run(&["aggregate", "--format", "csv", d], "");
+    assert_eq!(csv, "");
+    assert!(err.contains("the 4 results of “"), "{err}");
+    // The threshold is the facilitator's call.
+    let (_, out, _) = run(
+        &["aggregate", "--format", "json", "--min-group", "4", d],
+        "",
+    );
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["suppressed"], false);
+    assert_eq!(j["profiles"].as_array().unwrap().len(), q.profiles.len());
+}
+
+/// The first cell of a CSV line, raw (quotes kept), read by RFC 4180 rules.
+fn third_cell(rest: &str) -> String {
+    if !rest.starts_with('"') {
+        return rest[..rest.find(',').unwrap()].to_string();
+    }
+    let b = rest.as_bytes();
+    let mut i = 1;
+    loop {
+        if b[i] == b'"' {
+            if b.get(i + 1) == Some(&b'"') {
+                i += 2;
+                continue;
+            }
+            return rest[..=i].to_string();
+        }
+        i += 1;
+    }
+}
+
+#[test]
+fn csv_neutralises_formulas_in_nicknames() {
+    let q = quiz();
+    let dir = tempfile::tempdir().unwrap();
+    let answers = vec![Some(0); q.questions.len()];
+    let names = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "\t=1",
+        "Sam, Jr.",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let r = report::build(&q, &answers, Some(n));
+        std::fs::write(dir.path().join(format!("{i}.json")), r.to_json()).unwrap();
+    }
+    let (code, out, err) = run(
+        &["aggregate", "--format", "csv", dir.path().to_str().unwrap()],
+        "",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let mut nicknames: Vec<String> = out
+        .lines()
+        .skip(1)
+        .map(|l| third_cell(l.strip_prefix("pm-vs-pd,1.0.0,").unwrap()))
+        .collect();
+    nicknames.sort();
+    let mut want = vec![
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'=1",
+        "\"Sam, Jr.\"",
+    ];
+    want.sort();
+    assert_eq!(nicknames, want);
+    let header = out.lines().next().unwrap();
+    assert!(
+        header.starts_with("quiz,version,nickname,outcome,"),
+        "{header}"
+    );
+    assert_eq!(
+        header.split(',').count(),
+        4 + q.profiles.len() + q.dimensions.len()
+    );
+}
+
+#[test]
+fn quizzes_and_versions_are_never_mixed() {
+    let q = quiz();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_all(&d.join("v1"), &reports(&q, 6, 11));
+    // The same quiz in another version: its own fingerprint, its own group.
+    for (i, r) in reports(&q, 5, 12).into_iter().enumerate() {
+        let mut v: Value = serde_json::from_str(&r.to_json()).unwrap();
+        v["quiz"]["version"] = "2.0.0".into();
+        v["quiz"]["fingerprint"] = "00000000feedbeef".into();
+        std::fs::write(d.join(format!("v2-{i}.json")), v.to_string()).unwrap();
+    }
+    // Another bundled quiz.
+    let other = careerfit::core::load::load(careerfit::bundled::BUNDLED[1].2.as_bytes()).unwrap();
+    write_all(&d.join("other"), &reports(&other, 2, 13));
+    let (code, out, _) = run(&["aggregate", "--format", "json", d.to_str().unwrap()], "");
+    assert_eq!(code, 0);
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (j["count"].as_u64(), j["total"].as_u64()),
+        (Some(6), Some(13))
+    );
+    assert_eq!(j["quiz"]["version"], "1.0.0");
+    let others = j["other_groups"].as_array().unwrap();
+    assert_eq!(others.len(), 2);
+    assert_eq!(
+        (
+            others[0]["quiz"]["version"].as_str(),
+            others[0]["count"].as_u64()
+        ),
+        (Some("2.0.0"), Some(5))
+    );
+    assert_eq!(
+        (
+            others[1]["quiz"]["id"].as_str(),
+            others[1]["count"].as_u64()
+        ),
+        (Some(other.id.as_str()), Some(2))
+    );
+    assert_eq!(others[1]["suppressed"], true);
+    let (_, text, _) = run(&["aggregate", d.to_str().unwrap()], "");
+    assert!(
+        text.contains(
+            "Results of 3 different quizzes or quiz versions were found. They are\nnever mixed"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("(pm-vs-pd v1.0.0)\nfingerprint"), "{text}");
+    assert!(
+        text.contains("(pm-vs-pd v2.0.0)\nfingerprint 00000000feedbeef\nResults: 5\n"),
+        "{text}"
+    );
+    // CSV: each group its own section with its own header.
+    let (_, csv, err) = run(&["aggregate", "--format", "csv", d.to_str().unwrap()], "");
+    assert_eq!(
+        csv.matches("quiz,version,nickname,outcome").count(),
+        2,
+        "{csv}"
+    );
+    assert!(csv.contains("\n\nquiz,version,"), "{csv}");
+    assert!(err.contains("the 2 results of “"), "{err}");
+}
+
+#[test]
+fn share_codes_from_text_files_and_stdin() {
+    let q = quiz();
+    let rs = reports(&q, 6, 21);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("codes.txt");
+    let mut text = String::from("# workshop, Tuesday\n\n");
+    for r in &rs[..4] {
+        text.push_str(&format!("  {}  # someone\n", r.share_code.to_lowercase()));
+    }
+    text.push_str("QSM7-XXXX-0000\n");
+    std::fs::write(&file, &text).unwrap();
+    let stdin: String = rs[4..]
+        .iter()
+        .map(|r| format!("{}\n", r.share_code))
+        .collect();
+    let (code, out, err) = run(
+        &["aggregate", "--format", "json", file.to_str().unwrap(), "-"],
+        &stdin,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "warning: skipped {}:7: the share code is mistyped or incomplete (its checksum does not match)\n",
+            file.display()
+        )
+    );
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (j["count"].as_u64(), j["skipped"].as_u64()),
+        (Some(6), Some(1))
+    );
+    let fits: Vec<f64> = rs
+        .iter()
+        .filter_map(|r| r.profiles.iter().find(|p| p.id == "pm").unwrap().fit)
+        .collect();
+    let pm = j["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "pm")
+        .unwrap();
+    close(&pm["mean"], mean(&fits), "pm mean from codes");
+    // A code on stdin that is not a code at all.
+    let (code, _, err) = run(&["aggregate", "-"], "hello!\n");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "warning: skipped stdin:1: the share code contains '!', which is not a share-code character\n\
+         error: no results could be read (1 skipped)\n"
+    );
+}
