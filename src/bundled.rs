@@ -12,6 +12,11 @@ pub const BUNDLED: &[(&str, &str, &str)] = &[
         "quizzes/product-team-roles.ron",
         include_str!("../quizzes/product-team-roles.ron"),
     ),
+    (
+        "pm-vs-pd-ja",
+        "quizzes/pm-vs-pd-ja.ron",
+        include_str!("../quizzes/pm-vs-pd-ja.ron"),
+    ),
 ];
 
 /// The source of a bundled quiz by id.
