@@ -272,3 +272,40 @@ Use an id with --quiz, e.g. `careerfit take --quiz ID`.
         cf().args(["inspect", "--quiz", id]).assert().success();
     }
 }
+
+// ---------------------------------------------------------------- docs
+
+#[test]
+fn the_example_in_the_format_reference_is_clean_and_scores_as_described() {
+    let doc = std::fs::read_to_string(here().join("docs/quiz-format.md")).unwrap();
+    let start = doc.find("## A complete example").unwrap();
+    let body = &doc[start..];
+    let code = &body[body.find("```ron\n").unwrap() + 7..];
+    let code = &code[..code.find("\n```").unwrap()];
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("example.ron"), code).unwrap();
+    let (out, err) = stdout_of(&["validate", "--strict", "example.ron"], tmp.path(), 0);
+    assert_eq!(
+        (out.as_str(), err.as_str()),
+        ("example.ron: ok (8 questions, 2 profiles)\n", "")
+    );
+    let (json, _) = stdout_of(
+        &[
+            "score",
+            "--quiz",
+            "example.ron",
+            "--answers",
+            "3,1,1,3,1,1,1,1",
+            "--format",
+            "json",
+        ],
+        tmp.path(),
+        0,
+    );
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["recommendation"]["title"], "Designer");
+    assert!(
+        doc.contains("`3,1,1,3,1,1,1,1`"),
+        "the doc quotes the sheet tested here"
+    );
+}
