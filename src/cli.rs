@@ -47,6 +47,8 @@ pub enum Command {
     History(crate::history_cmd::HistoryArgs),
     /// One report for a group: result files, folders, or share codes.
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
+    /// A live dashboard of a workshop folder for the facilitator's projector.
+    Workshop(crate::workshop::dashboard::WorkshopArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.

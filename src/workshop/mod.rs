@@ -6,4 +6,11 @@
 pub mod aggregate_cmd;
 pub mod collect;
 pub mod csv_out;
+pub mod dashboard;
 pub mod inputs;
+pub mod model;
+pub mod run;
+pub mod scan;
+pub mod update;
+pub mod view;
+pub mod watch;

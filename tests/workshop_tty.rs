@@ -1,0 +1,115 @@
+//! The workshop dashboard in a real terminal (tmux): its count goes up as
+//! result files arrive in the folder, whether written in place (a shell
+//! redirect of `careerfit score --format json`) or by rename (as
+//! `store::submit` does); `r` reveals, `e` exports, `q` quits, and a
+//! signal restores the terminal and exits 128 + n.
+
+mod common;
+use common::tmux::{Tmux, available};
+use std::path::Path;
+use std::process::Command;
+
+const PM_SPEC: &str = "5,1,1,1,1,5,5,1,5,1,1,1,2,1,1,1,3,5,3,1,1,1,3,3,1,1,2,5,1,1";
+const PD_SPEC: &str = "1,5,3,5,2,1,1,2,1,2,5,5,1,5,2,5,2,1,3,2,2,5,3,1,2,5,1,1,2,2";
+
+fn require_tmux() {
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
+}
+
+/// `careerfit score --format json` for `spec`, as a participant's result.
+fn score_json(spec: &str) -> Vec<u8> {
+    let out = Command::new(Tmux::bin())
+        .args(["score", "--answers", spec, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    out.stdout
+}
+
+/// Writes a result the way `store::submit` does: a hidden temporary file,
+/// then a rename into place.
+fn write_by_rename(dir: &Path, name: &str, bytes: &[u8]) {
+    let tmp = dir.join(format!(".careerfit-{name}.tmp"));
+    std::fs::write(&tmp, bytes).unwrap();
+    std::fs::rename(&tmp, dir.join(name)).unwrap();
+}
+
+fn start(t: &Tmux, dir: &Path) {
+    t.careerfit(&format!("workshop {}; echo EXIT=$?", dir.display()));
+    t.wait_for("Take the quiz and submit your result:");
+}
+
+#[test]
+fn count_goes_up_as_results_arrive() {
+    require_tmux();
+    let t = Tmux::start("workshop", 100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    start(&t, dir.path());
+    let s = t.wait_for("0 results so far");
+    assert!(
+        s.contains(&format!("careerfit take --submit {}", dir.path().display())),
+        "{s}"
+    );
+    assert!(s.contains("Waiting for the first result"), "{s}");
+
+    // Written in place, as `careerfit score --format json > DIR/a.json` does.
+    std::fs::write(dir.path().join("a.json"), score_json(PM_SPEC)).unwrap();
+    t.wait_for("1 result so far");
+    // Written by rename, in a subfolder, and a file that is not a result.
+    std::fs::create_dir(dir.path().join("table-2")).unwrap();
+    write_by_rename(&dir.path().join("table-2"), "b.json", &score_json(PD_SPEC));
+    write_by_rename(dir.path(), "c.json", &score_json(PM_SPEC));
+    std::fs::write(dir.path().join("broken.json"), "{").unwrap();
+    let s = t.wait_for("3 results so far");
+    assert!(s.contains("Results are hidden"), "{s}");
+
+    // Revealing waits for enough results (anonymity), then shows them.
+    t.keys(&["r"]);
+    t.wait_for("Results appear from 5 on");
+    for n in ["d", "e"] {
+        write_by_rename(dir.path(), &format!("{n}.json"), &score_json(PD_SPEC));
+    }
+    let s = t.wait_for("5 results so far");
+    assert!(
+        s.contains("Outcomes") && s.contains("Product Development"),
+        "{s}"
+    );
+
+    // `e` exports Markdown and CSV into the folder; they are not counted.
+    t.keys(&["e"]);
+    t.wait_for("Exported workshop-report-");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with(".md")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".csv")), "{names:?}");
+    t.wait_for("5 results so far");
+
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    require_tmux();
+    let t = Tmux::start("workshop-term", 100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    start(&t, dir.path());
+    let pid = t.child_pid().expect("careerfit is running");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("EXIT=143");
+    t.run(
+        "stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo STTY-$((1+1))",
+    );
+    assert!(t.wait_for("STTY-2").contains("icanon echo"));
+}
