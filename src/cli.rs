@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
     long_about = "careerfit asks weighted questions, scores them against skill profiles and \
                   explains which path fits you better: Product Management (what to build and why), \
                   Product Development (how to build it), or a hybrid. With no command it runs the quiz.",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    propagate_version = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -211,6 +212,13 @@ pub fn load_quiz(arg: &QuizArg) -> Result<Quiz, Failure> {
         return load_bytes(file, src.as_bytes());
     }
     let path = Path::new(name);
+    if !path.exists() {
+        let ids: Vec<&str> = bundled::BUNDLED.iter().map(|(id, _, _)| *id).collect();
+        return Err(Failure::input(format!(
+            "error: cannot read {name}: No such file or directory (bundled quizzes: {})",
+            ids.join(", ")
+        )));
+    }
     let bytes = read_capped(path, load::MAX_BYTES)?;
     load_bytes(&path.display().to_string(), &bytes)
 }

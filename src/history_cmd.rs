@@ -39,11 +39,10 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{}  {}  {}  {}",
+        "{}  {}  {}  share code",
         pad("date (UTC)", 19),
         pad("quiz", 12),
         pad("outcome", 34),
-        "share code"
     );
     for e in &entries {
         let r = &e.report;

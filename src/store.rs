@@ -248,6 +248,19 @@ pub fn clear_history(dir: &Path) -> std::io::Result<usize> {
     }
 }
 
+/// Writes a finished result into a workshop folder under a unique,
+/// anonymous name (the nickname, if any, is inside the file).
+pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let rand_part: u32 = rand::random();
+    write_unique(
+        dir,
+        &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())),
+        "json",
+        &r.to_json(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,17 +306,4 @@ mod tests {
         assert!(got.is_none());
         assert!(msg.unwrap().contains("could not be read"));
     }
-}
-
-/// Writes a finished result into a workshop folder under a unique,
-/// anonymous name (the nickname, if any, is inside the file).
-pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
-    let rand_part: u32 = rand::random();
-    write_unique(
-        dir,
-        &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())),
-        "json",
-        &r.to_json(),
-    )
 }

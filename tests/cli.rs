@@ -375,7 +375,7 @@ fn score_with_quiz_file() {
     let err = fails(&["score", "--quiz", "no-such-quiz", "--answers", "1"]);
     assert_eq!(
         err,
-        "error: cannot read no-such-quiz: No such file or directory\n"
+        "error: cannot read no-such-quiz: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja)\n"
     );
     let err = fails(&[
         "score",
@@ -476,7 +476,9 @@ fn show_with_quiz_file() {
     assert_eq!(json(&shown), v);
     let text = ok(&["show", code, "--quiz", MINIMAL]);
     assert!(
-        text.contains(&format!("See it again: careerfit show {code} --quiz mini")),
+        text.contains(&format!(
+            "See it again: careerfit show {code} --quiz <quiz file>"
+        )),
         "{text}"
     );
 }
@@ -833,7 +835,7 @@ fn inspect_bad_quiz() {
     );
     assert_eq!(
         fails(&["inspect", "--quiz", "missing.ron", "--format", "json"]),
-        "error: cannot read missing.ron: No such file or directory\n"
+        "error: cannot read missing.ron: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja)\n"
     );
 }
 
@@ -847,7 +849,9 @@ fn validate_valid_files() {
         .assert()
         .success()
         .stdout("tests/data/minimal.ron: ok (4 questions, 2 profiles, 5 warnings)\n")
-        .stderr(predicate::str::starts_with("warning: tests/data/minimal.ron:11:14: "));
+        .stderr(predicate::str::starts_with(
+            "warning: tests/data/minimal.ron:11:14: ",
+        ));
     cf().args(["validate", "quizzes/pm-vs-pd.ron", "tests/data/escapes.ron"])
         .assert()
         .success()
@@ -1036,7 +1040,6 @@ fn version_top_level() {
 /// subcommands with `#[command(propagate_version = true)]`, which `Cli` lacks,
 /// so today `careerfit score --version` fails with "unexpected argument".
 #[test]
-#[ignore = "bug: subcommands reject --version (src/cli.rs needs propagate_version = true)"]
 fn version_on_every_subcommand() {
     for sub in SUBCOMMANDS {
         let out = ok(&[sub, "--version"]);

@@ -78,3 +78,88 @@ pub fn to_spec(answers: &[Option<usize>]) -> String {
         .collect::<Vec<_>>()
         .join(",")
 }
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn bundled() -> Quiz {
+        crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn to_spec_writes_one_based_numbers_and_dashes() {
+        assert_eq!(to_spec(&[]), "");
+        assert_eq!(to_spec(&[None, Some(0), Some(8)]), "-,1,9");
+    }
+
+    #[test]
+    fn tokens_are_trimmed_and_may_have_leading_zeros() {
+        let q = bundled();
+        let spec = vec![" 01 "; 30].join(",");
+        assert_eq!(parse_spec(&q, &spec), Ok(vec![Some(0); 30]));
+        let spec = vec!["\t-\t"; 30].join(",");
+        assert_eq!(parse_spec(&q, &spec), Ok(vec![None; 30]));
+    }
+
+    #[test]
+    fn trailing_comma_and_odd_digits_are_rejected() {
+        let q = bundled();
+        let trailing = format!("{},", vec!["1"; 29].join(","));
+        assert_eq!(
+            parse_spec(&q, &trailing),
+            Err(SpecError::NotANumber {
+                index: 30,
+                token: String::new()
+            })
+        );
+        let arabic = format!("٣,{}", vec!["1"; 29].join(","));
+        assert!(matches!(
+            parse_spec(&q, &arabic),
+            Err(SpecError::NotANumber { index: 1, .. })
+        ));
+        let overflow = format!("99999999999999999999,{}", vec!["1"; 29].join(","));
+        assert!(matches!(
+            parse_spec(&q, &overflow),
+            Err(SpecError::NotANumber { index: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn limits_come_before_parsing() {
+        let q = bundled();
+        assert_eq!(
+            parse_spec(&q, &"1".repeat(MAX_SPEC + 1)),
+            Err(SpecError::TooLong)
+        );
+        assert!(matches!(
+            parse_spec(&q, &"1".repeat(MAX_SPEC)),
+            Err(SpecError::Count {
+                expected: 30,
+                found: 1
+            })
+        ));
+    }
+
+    #[test]
+    fn messages_read_well() {
+        let e = SpecError::OutOfRange {
+            index: 3,
+            value: 7,
+            question: "q".into(),
+            options: 5,
+        };
+        assert_eq!(
+            e.to_string(),
+            "answer 3 is 7, but question `q` has options 1 to 5"
+        );
+        let e = SpecError::Count {
+            expected: 30,
+            found: 29,
+        };
+        assert_eq!(
+            e.to_string(),
+            "expected 30 answers (one per question, in file order), found 29"
+        );
+    }
+}

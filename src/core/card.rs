@@ -18,8 +18,11 @@ pub const DEFAULT_QUIZ_ID: &str = "pm-vs-pd";
 pub fn show_command(r: &Report) -> String {
     if r.quiz.id == DEFAULT_QUIZ_ID {
         format!("careerfit show {}", r.share_code)
-    } else {
+    } else if crate::bundled::find(&r.quiz.id).is_some() {
         format!("careerfit show {} --quiz {}", r.share_code, r.quiz.id)
+    } else {
+        // A quiz from a file: the id alone would not find it.
+        format!("careerfit show {} --quiz <quiz file>", r.share_code)
     }
 }
 

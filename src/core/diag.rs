@@ -36,8 +36,9 @@ pub struct Locator<'a> {
     src: &'a str,
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
-    /// Every `id: "value"` in the source: value → offsets of its quotes, in order.
-    ids: std::collections::HashMap<&'a str, Vec<usize>>,
+    /// Every `id: "value"` in the source: value (unescaped) → offsets of its
+    /// quotes, in order.
+    ids: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
@@ -45,7 +46,7 @@ impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        let mut ids: std::collections::HashMap<&'a str, Vec<usize>> =
+        let mut ids: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
         for (at, _) in src.match_indices("id") {
             let Some(rest) = src.get(at + 2..) else {
@@ -61,7 +62,14 @@ impl<'a> Locator<'a> {
             };
             let Some(end) = body.find('"') else { continue };
             let quote = src.len() - value.len();
-            ids.entry(&body[..end]).or_default().push(quote);
+            let raw = &body[..end];
+            // An id written with escapes is stored as the text it stands for.
+            let key = if raw.contains('\\') {
+                ron::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string())
+            } else {
+                raw.to_string()
+            };
+            ids.entry(key).or_default().push(quote);
         }
         Locator {
             src,
@@ -83,6 +91,16 @@ impl<'a> Locator<'a> {
         (line.max(1), col)
     }
 
+    /// Byte offset of the `nth` (0-based) `id: "value"` at or after `from`.
+    pub fn find_id_after(&self, value: &str, from: usize, nth: usize) -> Option<usize> {
+        self.ids
+            .get(value)?
+            .iter()
+            .filter(|&&at| at >= from)
+            .nth(nth)
+            .copied()
+    }
+
     /// Byte offset of the `nth` (0-based) `id: "value"` in the source.
     pub fn find_id(&self, value: &str, nth: usize) -> Option<usize> {
         self.ids.get(value).and_then(|v| v.get(nth)).copied()
@@ -97,14 +115,18 @@ impl<'a> Locator<'a> {
             .map(|i| i + from)
     }
 
-    /// Byte offset of the first `field:` at or after `from`.
+    /// Byte offset of the first `field:` at or after `from`, as a whole
+    /// word (so `questions` does not match `key_questions:`).
     pub fn find_field_after(&self, from: usize, field: &str) -> Option<usize> {
         let rest = self.src.get(from..)?;
         rest.match_indices(field)
             .find(|(i, _)| {
-                rest.get(i + field.len()..)
-                    .map(|t| t.trim_start().starts_with(':'))
-                    .unwrap_or(false)
+                let before = rest.get(..*i).and_then(|b| b.chars().next_back());
+                let word_start = !before.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                word_start
+                    && rest
+                        .get(i + field.len()..)
+                        .is_some_and(|t| t.trim_start().starts_with(':'))
             })
             .map(|(i, _)| i + from)
     }

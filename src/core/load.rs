@@ -83,7 +83,9 @@ pub fn parse(bytes: &[u8]) -> Result<(&str, RawQuiz), LoadError> {
             return Err(LoadError::one(l, c, "quiz file is not valid UTF-8"));
         }
     };
-    if src.trim().is_empty() {
+    // Editors on Windows save a byte-order mark; it carries no meaning.
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    if only_comments(src) {
         return Err(LoadError::one(1, 1, "quiz file is empty"));
     }
     if let Some(at) = extension_attribute(src) {
@@ -97,16 +99,60 @@ pub fn parse(bytes: &[u8]) -> Result<(&str, RawQuiz), LoadError> {
     let opts = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     match opts.from_str::<RawQuiz>(src) {
         Ok(raw) => Ok((src, raw)),
-        Err(e) => Err(LoadError::one(
-            e.span.start.line.max(1),
-            e.span.start.col.max(1),
-            ron_message(&e.code),
-        )),
+        Err(e) => {
+            let mut message = ron_message(&e.code);
+            // An error that runs into the end of the file is almost always truncation.
+            let (end_line, end_col) = Locator::new(src).line_col(src.trim_end().len());
+            let at_end = (e.span.end.line, e.span.end.col) >= (end_line, end_col);
+            if at_end && !matches!(e.code, ron::Error::Eof) {
+                message.push_str(" (the file ends here: is it truncated?)");
+            }
+            Err(LoadError::one(
+                e.span.start.line.max(1),
+                e.span.start.col.max(1),
+                message,
+            ))
+        }
     }
 }
 
+/// Whether the source holds nothing but whitespace and comments.
+fn only_comments(src: &str) -> bool {
+    let mut rest = src.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.find('\n').map_or("", |i| &r[i..]).trim_start();
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.find("*/").map_or("", |i| &r[i + 2..]).trim_start();
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// Most diagnostics reported for one file; past this the rest are summarised.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// ron's message with the internal `Raw*` type names replaced by the words
+/// an author uses.
 fn ron_message(e: &ron::Error) -> String {
-    let s = e.to_string();
+    let mut s = e.to_string();
+    for (raw, word) in [
+        ("RawQuiz", "quiz"),
+        ("RawRules", "rules"),
+        ("RawDimension", "dimension"),
+        ("RawProfile", "profile"),
+        ("RawOutcome", "outcome"),
+        ("RawWhen", "when"),
+        ("RawKey", "agreement key"),
+        ("RawOption", "option"),
+        ("RawQuestion", "question"),
+        ("WeightMap", "weights"),
+    ] {
+        s = s
+            .replace(&format!("`{raw}`"), &format!("`{word}`"))
+            .replace(raw, word);
+    }
     match e {
         ron::Error::Eof => "unexpected end of file (is the quiz truncated?)".into(),
         ron::Error::ExceededRecursionLimit => {
@@ -198,7 +244,8 @@ impl Checker<'_> {
 
     fn count(&mut self, at: Option<usize>, what: &str, n: usize, min: usize, max: usize) {
         if n < min {
-            self.err_at(at, format!("a quiz needs at least {min} {what}"));
+            let one = what.strip_suffix('s').unwrap_or(what);
+            self.err_at(at, format!("a quiz needs at least one {one}"));
         } else if n > max {
             self.err_at(at, format!("too many {what} ({n}; the limit is {max})"));
         }
@@ -208,14 +255,18 @@ impl Checker<'_> {
     fn ids<'s>(
         &mut self,
         kind: &str,
+        section: &str,
         ids: impl Iterator<Item = &'s str>,
     ) -> (HashMap<String, usize>, Vec<Option<usize>>) {
+        // Count occurrences from the section's own field, so an id shared by
+        // a dimension and a profile points at the right one.
+        let from = self.loc.find_field_after(0, section);
         let mut map = HashMap::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut at = Vec::new();
         for (i, id) in ids.enumerate() {
             let n = seen.entry(id.to_string()).or_insert(0);
-            let pos = self.loc.find_id(id, *n);
+            let pos = self.loc.find_id_after(id, from.unwrap_or(0), *n).or(from);
             *n += 1;
             at.push(pos);
             if !is_plain_id(id) {
@@ -334,7 +385,11 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         1,
         MAX_DIMENSIONS,
     );
-    let (dim_map, dim_at) = c.ids("dimension", raw.dimensions.iter().map(|d| d.id.as_str()));
+    let (dim_map, dim_at) = c.ids(
+        "dimension",
+        "dimensions",
+        raw.dimensions.iter().map(|d| d.id.as_str()),
+    );
     let dimensions: Vec<Dimension> = raw
         .dimensions
         .iter()
@@ -354,7 +409,11 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         1,
         MAX_PROFILES,
     );
-    let (prof_map, prof_at) = c.ids("profile", raw.profiles.iter().map(|p| p.id.as_str()));
+    let (prof_map, prof_at) = c.ids(
+        "profile",
+        "profiles",
+        raw.profiles.iter().map(|p| p.id.as_str()),
+    );
     let mut profiles = Vec::new();
     for (p, at) in raw.profiles.iter().zip(&prof_at) {
         let mut weights = Vec::new();
@@ -387,6 +446,7 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     );
     let (_, q_at) = c.ids(
         "question",
+        "questions",
         raw.questions.iter().map(|q| match q {
             RawQuestion::Agreement { id, .. }
             | RawQuestion::Scenario { id, .. }
@@ -403,7 +463,11 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     // Outcomes.
     let outcomes_at = f(&c, "outcomes");
     c.count(outcomes_at, "outcomes", raw.outcomes.len(), 1, MAX_OUTCOMES);
-    let (_, out_at) = c.ids("outcome", raw.outcomes.iter().map(|o| o.id.as_str()));
+    let (_, out_at) = c.ids(
+        "outcome",
+        "outcomes",
+        raw.outcomes.iter().map(|o| o.id.as_str()),
+    );
     let mut outcomes: Vec<Outcome> = Vec::new();
     for (o, at) in raw.outcomes.iter().zip(&out_at) {
         let when = match &o.when {
@@ -477,6 +541,17 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     if !c.diags.is_empty() {
         c.diags.sort_by_key(|d| (d.line, d.col));
         c.diags.dedup();
+        if c.diags.len() > MAX_DIAGNOSTICS {
+            let more = c.diags.len() - MAX_DIAGNOSTICS;
+            c.diags.truncate(MAX_DIAGNOSTICS);
+            let (line, col) = c.diags.last().map_or((1, 1), |d| (d.line, d.col));
+            c.diags.push(Diagnostic {
+                severity: Severity::Error,
+                line,
+                col,
+                message: format!("{more} more error(s) not shown"),
+            });
+        }
         return Err(LoadError {
             diagnostics: c.diags,
         });
@@ -637,7 +712,11 @@ fn build_question(
             label,
             effects: touched
                 .iter()
-                .map(|&d| (d, e.iter().filter(|(x, _)| *x == d).map(|(_, v)| v).sum()))
+                .map(|&d| {
+                    // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
+                    let v: f64 = e.iter().filter(|(x, _)| *x == d).map(|(_, v)| v).sum();
+                    (d, v + 0.0)
+                })
                 .collect(),
         })
         .collect();
@@ -670,4 +749,128 @@ fn build_question(
         measures,
         reverse,
     })
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn first(e: LoadError) -> (usize, usize, String) {
+        let d = &e.diagnostics[0];
+        (d.line, d.col, d.message.clone())
+    }
+
+    #[test]
+    fn extension_attributes_are_found_after_comments_only() {
+        assert_eq!(extension_attribute("#![enable(implicit_some)]"), Some(0));
+        assert_eq!(
+            extension_attribute("  // a\n /* b\n c */ #![enable(x)]\n()"),
+            Some(19)
+        );
+        assert_eq!(extension_attribute("#!"), Some(0));
+        assert_eq!(extension_attribute("(a: \"#![enable(x)]\")"), None);
+        assert_eq!(extension_attribute("/* never closed #![x]"), None);
+        assert_eq!(extension_attribute("// only a comment"), None);
+        assert_eq!(extension_attribute(""), None);
+    }
+
+    #[test]
+    fn size_limit_is_exact() {
+        let mut bytes = vec![b' '; MAX_BYTES];
+        assert_eq!(
+            first(parse(&bytes).unwrap_err()),
+            (1, 1, "quiz file is empty".into())
+        );
+        bytes.push(b' ');
+        assert_eq!(
+            first(parse(&bytes).unwrap_err()),
+            (1, 1, format!("quiz file is larger than {MAX_BYTES} bytes"))
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_first_bad_byte() {
+        assert_eq!(
+            first(parse(b"(\n  \xff").unwrap_err()),
+            (2, 3, "quiz file is not valid UTF-8".into())
+        );
+        assert_eq!(
+            first(parse(b"\xc3").unwrap_err()),
+            (1, 1, "quiz file is not valid UTF-8".into())
+        );
+        let wide = ["é\n€\u{1F600}".as_bytes(), b"\xff"].concat();
+        assert_eq!(
+            first(parse(&wide).unwrap_err()),
+            (2, 3, "quiz file is not valid UTF-8".into())
+        );
+    }
+
+    #[test]
+    fn end_of_file_says_truncated() {
+        assert_eq!(
+            first(parse(b"(").unwrap_err()),
+            (
+                1,
+                1,
+                "unexpected end of file (is the quiz truncated?)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn the_bundled_quiz_loads_with_a_stable_fingerprint() {
+        let src = crate::bundled::BUNDLED[0].2;
+        let a = load(src.as_bytes()).unwrap();
+        let b = load(src.replace("    ", "\t").as_bytes()).unwrap();
+        assert_eq!(a.fingerprint.len(), 16);
+        assert_eq!(
+            a.fingerprint, b.fingerprint,
+            "whitespace does not change the fingerprint"
+        );
+        let c = load(
+            src.replacen("\"market\": 1.0", "\"market\": 1.5", 1)
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_ne!(a.fingerprint, c.fingerprint);
+        let d = load(
+            src.replacen(
+                "\"Agree\", \"Strongly agree\"]",
+                "\"Agree\", \"Totally agree\"]",
+                1,
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        assert_ne!(
+            a.fingerprint, d.fingerprint,
+            "any change of meaning changes it"
+        );
+        let e = load(
+            src.replacen("// Career quiz", "// A career quiz", 1)
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(a.fingerprint, e.fingerprint, "comments do not change it");
+    }
+
+    #[test]
+    fn errors_are_sorted_and_deduplicated() {
+        let src = crate::bundled::BUNDLED[0]
+            .2
+            .replace("(dimension: \"market\")", "(dimension: \"nope\")")
+            .replacen(
+                "title: \"Product Management or Product Development?\"",
+                "title: \"\"",
+                1,
+            );
+        let e = load(src.as_bytes()).unwrap_err();
+        let positions: Vec<(usize, usize)> =
+            e.diagnostics.iter().map(|d| (d.line, d.col)).collect();
+        let mut sorted = positions.clone();
+        sorted.sort();
+        assert_eq!(positions, sorted);
+        assert!(e.diagnostics.windows(2).all(|w| w[0] != w[1]));
+        assert_eq!(e.diagnostics[0].message, "`title` is empty");
+    }
 }

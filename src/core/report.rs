@@ -129,7 +129,13 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             }
         })
         .collect();
-    let fit = |p: usize| a.fits[p].fit.map_or("-".into(), |f| format!("{f:.0}"));
+    // Rounded from the same one-decimal value the bars show, so the words
+    // and the numbers never disagree.
+    let fit = |p: usize| {
+        a.fits[p]
+            .fit
+            .map_or("-".into(), |f| format!("{:.0}", r1(f)))
+    };
     let summary = match rec.basis {
         Basis::StandsOut => {
             let p = rec.profiles[0];

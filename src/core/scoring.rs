@@ -191,7 +191,8 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
             raw: raw[d],
             min: min[d],
             max: max[d],
-            score: (max[d] - min[d] > 1e-12).then(|| 100.0 * (raw[d] - min[d]) / (max[d] - min[d])),
+            score: (max[d] - min[d] > 1e-12)
+                .then(|| (100.0 * (raw[d] - min[d]) / (max[d] - min[d])).clamp(0.0, 100.0)),
         })
         .collect();
 
@@ -214,8 +215,14 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
                 weighted.push((w.abs() / total * it.span / dim_span, s, it));
             }
         }
-        let fit =
-            (!weighted.is_empty()).then(|| weighted.iter().map(|(a, s, _)| a * s).sum::<f64>());
+        // Clamped: rounding in the sum can step a hair past 100.
+        let fit = (!weighted.is_empty()).then(|| {
+            weighted
+                .iter()
+                .map(|(a, s, _)| a * s)
+                .sum::<f64>()
+                .clamp(0.0, 100.0)
+        });
         let se = match fit {
             Some(f) => {
                 let var: f64 = weighted.iter().map(|(a, s, _)| a * (s - f).powi(2)).sum();
