@@ -507,3 +507,100 @@ fn share_codes_from_text_files_and_stdin() {
          error: no results could be read (1 skipped)\n"
     );
 }
+
+#[test]
+fn share_codes_of_a_quiz_file_and_text_that_is_not_codes() {
+    let mini =
+        careerfit::core::load::load(&std::fs::read("tests/data/minimal.ron").unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let codes: String = (0..5)
+        .map(|i| {
+            let answers: Vec<Option<usize>> = mini
+                .questions
+                .iter()
+                .map(|q| Some(i % q.choices.len()))
+                .collect();
+            format!("{}\n", report::build(&mini, &answers, None).share_code)
+        })
+        .collect();
+    let file = dir.path().join("mini-codes");
+    std::fs::write(&file, &codes).unwrap();
+    let f = file.to_str().unwrap();
+    let (code, out, err) = run(&["aggregate", "--quiz", "tests/data/minimal.ron", f], "");
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("“Mini quiz” (mini v0.1.0)\n"), "{out}");
+    assert!(out.contains("Results: 5\n"), "{out}");
+    assert!(out.contains("  1. I like alpha.\n"), "{out}");
+    // The same codes read against the default quiz belong to another quiz.
+    let (code, _, err) = run(&["aggregate", f], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(&format!(
+            "warning: skipped {f}:1: this share code belongs to "
+        )),
+        "{err}"
+    );
+    let bin = dir.path().join("binary");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let (code, _, err) = run(&["aggregate", bin.to_str().unwrap()], "");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "warning: skipped {}: it is neither a result file nor a text of share codes (not UTF-8)\n\
+             error: no results could be read (1 skipped)\n",
+            bin.display()
+        )
+    );
+    // A result file named explicitly, whatever its extension.
+    let r = reports(&quiz(), 1, 9).remove(0);
+    let named = dir.path().join("result.txt");
+    std::fs::write(&named, r.to_json()).unwrap();
+    let (code, out, _) = run(&["aggregate", named.to_str().unwrap()], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Results read: 1 · inputs skipped: 0\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn markdown_report() {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path(), &reports(&quiz(), 8, 4));
+    let (code, md, _) = run(
+        &[
+            "aggregate",
+            "--format",
+            "markdown",
+            dir.path().to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        md.starts_with("# careerfit group report\n\n8 results read · 0 inputs skipped\n"),
+        "{md}"
+    );
+    for h in [
+        "### Outcomes",
+        "### Profile fit (0–100)",
+        "### Skills (0–100)",
+        "### Answers per question",
+    ] {
+        assert!(md.contains(h), "{h}: {md}");
+    }
+    assert!(md.contains("| Outcome | Results | Share |"), "{md}");
+}
+
+#[test]
+fn workshop_needs_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(&["workshop", dir.path().to_str().unwrap()], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "error: the workshop dashboard needs a terminal on stdin and stdout.\n\
+         For a report without one, use `careerfit aggregate DIR`.\n"
+    );
+}

@@ -8,6 +8,7 @@
 //! Markdown, JSON and CSV live in the submodules; all apply the anonymity
 //! rule (a group smaller than `min_group` shows only its count).
 
+mod check;
 mod csv;
 mod group;
 mod json;

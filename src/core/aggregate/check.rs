@@ -1,0 +1,87 @@
+//! Checking a result against its group before anything is recorded, so a
+//! result that does not fit leaves no trace in the statistics.
+
+use super::group::Group;
+use super::view::ResultView;
+use super::{AggregateError, MAX_OPTION, MAX_OUTCOMES};
+use crate::core::sanitize::clean_line;
+
+/// `x` (the `what` of `id`) must be a 0–100 value or absent.
+fn in_range(what: &str, id: &str, x: Option<f64>) -> Result<(), AggregateError> {
+    match x {
+        Some(v) if !(0.0..=100.0).contains(&v) => Err(AggregateError::Invalid(format!(
+            "the {what} of {} is {v}, outside 0–100",
+            clean_line(id)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+impl Group {
+    fn mismatch(&self, why: String) -> AggregateError {
+        AggregateError::Mismatch {
+            quiz: self.quiz.label(),
+            why,
+        }
+    }
+
+    /// Everything that could make `v` unfit for this group, checked before
+    /// anything is recorded, so a bad result leaves no trace.
+    pub(super) fn check(&self, v: &ResultView) -> Result<(), AggregateError> {
+        if v.answers.len() != self.questions.len() {
+            return Err(self.mismatch(format!(
+                "it has {} answers, the quiz has {} questions",
+                v.answers.len(),
+                self.questions.len()
+            )));
+        }
+        for (i, (a, q)) in v.answers.iter().zip(&self.questions).enumerate() {
+            let limit = if self.known {
+                q.labels.len()
+            } else {
+                MAX_OPTION
+            };
+            if let Some(k) = *a
+                && (k == 0 || k > limit)
+            {
+                return Err(self.mismatch(format!("question {} has no option {k}", i + 1)));
+            }
+        }
+        let dims_match = v.dimensions.len() == self.dimensions.len()
+            && self
+                .dimensions
+                .iter()
+                .zip(&v.dimensions)
+                .all(|(a, b)| a.id == b.id);
+        if !dims_match {
+            return Err(self.mismatch("its skills are not the quiz's".into()));
+        }
+        if v.profiles.len() != self.profiles.len()
+            || self.profiles.iter().any(|p| v.fit(&p.id).is_none())
+        {
+            return Err(self.mismatch("its profiles are not the quiz's".into()));
+        }
+        for p in &v.profiles {
+            in_range("fit", &p.id, p.fit)?;
+        }
+        for d in &v.dimensions {
+            in_range("score", &d.id, d.score)?;
+        }
+        let outcome = &v.recommendation.outcome;
+        if !self.outcomes.iter().any(|o| o.id == *outcome) {
+            if self.known {
+                return Err(self.mismatch(format!(
+                    "its outcome “{}” is not one of the quiz's",
+                    clean_line(outcome)
+                )));
+            }
+            if self.outcomes.len() >= MAX_OUTCOMES {
+                return Err(AggregateError::Invalid(format!(
+                    "more than {MAX_OUTCOMES} different outcomes for the quiz {}",
+                    self.quiz.label()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
