@@ -127,12 +127,13 @@ pub fn new(a: &NewArgs) -> Result<String, Failure> {
     let shown = a.file.display().to_string();
     let (src, questions) = starter::quiz(&starter::id_from_path(&a.file), a.profiles as usize);
     match crate::store::write_atomic(&a.file, src.as_bytes(), true) {
-        Ok(()) => Ok(format!(
+        // The path comes from the command line; print it cleaned like everything else.
+        Ok(()) => Ok(clean(&format!(
             "wrote {shown}: a starter quiz with {} profiles and {questions} questions\n\
              next: edit it, check it with `careerfit validate --strict {shown}`, \
              and try it with `careerfit take --quiz {shown}`\n",
             a.profiles
-        )),
+        ))),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::input(format!(
             "error: {shown} already exists; `careerfit new` never overwrites a file (choose another name or remove it first)"
         ))),

@@ -45,8 +45,9 @@ pub fn lint(src: &str, quiz: &Quiz) -> Vec<Diagnostic> {
     };
     dimensions(quiz, &p, &mut warn);
     profiles(quiz, &p, &mut warn);
+    let r = reach::Reach::new(quiz);
     for o in &quiz.outcomes {
-        if let Some(m) = reach::unreachable(quiz, &o.when) {
+        if let Some(m) = r.unreachable(&o.when) {
             warn(
                 p.item("outcomes", &o.id),
                 format!("outcome `{}`: {m}", o.id),
