@@ -139,14 +139,15 @@ impl Output {
     pub fn start(w: ChannelWriteHalf<Msg>) -> (Output, JoinHandle<()>) {
         let (tx, rx) = mpsc::channel(QUEUE);
         let task = tokio::spawn(write_loop(w, rx));
-        (
-            Output {
-                tx,
-                control: Vec::new(),
-                stale: false,
-            },
-            task,
-        )
+        (Output::new(tx), task)
+    }
+
+    fn new(tx: mpsc::Sender<Out>) -> Self {
+        Output {
+            tx,
+            control: Vec::new(),
+            stale: false,
+        }
     }
 
     /// Bytes that must reach the terminal (never dropped while there is room).
@@ -234,4 +235,67 @@ pub async fn say_and_close(w: &ChannelWriteHalf<Msg>, text: &str, status: u32) {
     let text = text.replace('\n', "\r\n");
     let _ = tokio::time::timeout(STALL, w.data_bytes(text.into_bytes())).await;
     close(w, status).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_that_falls_behind_gets_a_repaint_not_a_backlog() {
+        let (tx, mut rx) = mpsc::channel(QUEUE);
+        let mut out = Output::new(tx);
+        out.frame(b"one".to_vec()).unwrap();
+        out.frame(b"two".to_vec()).unwrap();
+        // The queue is full: the frame is dropped, the OSC 52 bytes kept.
+        out.control(b"\x1b]52;c;eA==\x07");
+        out.frame(b"three".to_vec()).unwrap();
+        assert!(out.stale);
+        out.frame(b"four".to_vec()).unwrap();
+        let Ok(Out::Data(first)) = rx.try_recv() else {
+            panic!()
+        };
+        assert_eq!(first, b"one");
+        let permit = block_on(out.reserve()).unwrap();
+        out.repaint(permit, b"FULL".to_vec());
+        assert!(!out.stale);
+        let _ = rx.try_recv();
+        let Ok(Out::Data(repaint)) = rx.try_recv() else {
+            panic!()
+        };
+        assert_eq!(repaint, b"\x1b]52;c;eA==\x07FULL");
+        assert!(rx.try_recv().is_err(), "dropped frames never arrive");
+        drop(rx);
+        assert_eq!(out.frame(b"x".to_vec()), Err(Closed));
+    }
+
+    /// Polls a future that is ready at once (there is room in the queue).
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    #[test]
+    fn screens_send_changes_and_repaint_after_a_reset() {
+        let quiz = crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap();
+        let m = Model::new(
+            std::sync::Arc::new(quiz),
+            None,
+            crate::tui::theme::Theme::mono(),
+        );
+        let mut s = Screen::new(80, 24).unwrap();
+        let first = s.draw(&m).unwrap();
+        assert!(first.starts_with(b"\x1b[0m\x1b[H\x1b[2J"));
+        assert!(String::from_utf8_lossy(&first).contains("Enter"));
+        let again = s.draw(&m).unwrap();
+        assert!(again.len() < 64, "nothing changed: {again:?}");
+        s.reset(100, 30).unwrap();
+        assert_eq!(s.size(), (100, 30));
+        assert!(s.draw(&m).unwrap().starts_with(b"\x1b[0m\x1b[H\x1b[2J"));
+        assert_eq!(clamp_size(100_000, 7), (MAX_COLS, 7));
+        let mut tiny = Screen::new(0, 0).unwrap();
+        assert!(tiny.draw(&m).is_ok());
+    }
 }
