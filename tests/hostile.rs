@@ -412,7 +412,7 @@ fn every_file_in_the_folder_has_an_expectation() {
     on_disk.sort();
     let mut listed: Vec<String> = CASES
         .iter()
-        .chain(WRONG_POSITION)
+        .chain(SHARED_AND_ESCAPED_IDS)
         .map(|(f, _)| f.to_string())
         .collect();
     listed.sort();
