@@ -54,7 +54,7 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
         .map(|p| width(&p.name))
         .max()
         .unwrap_or(0)
-        .min(24);
+        .min(30);
     let bar_w = (w as usize).saturating_sub(name_w + 8).clamp(4, 50);
     for p in &r.profiles {
         let fit = p.fit.map_or("  -".into(), |f| format!("{f:>3.0}"));
