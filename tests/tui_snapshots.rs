@@ -168,3 +168,13 @@ fn tiny_and_odd_sizes_never_panic() {
         }
     }
 }
+
+#[test]
+fn remote_welcome_and_help() {
+    let mut m = model();
+    m.remote = true;
+    insta::assert_snapshot!("welcome_remote_80x24", draw(&m, 80, 24));
+    send(&mut m, &[Message::ToggleHelp]);
+    let help = draw(&m, 80, 24);
+    assert!(!help.contains("Ctrl-Z") && !help.contains("write JSON"), "{help}");
+}

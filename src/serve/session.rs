@@ -132,6 +132,7 @@ async fn quiz(
     let seed = shared.seed();
     let mut model = Model::new(Arc::clone(&shared.quiz), seed, theme);
     model.name = who.nickname.clone();
+    model.remote = true;
     update(&mut model, Message::Resize(cols, rows));
     let settings = Settings {
         data_dir: None,

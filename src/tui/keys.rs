@@ -76,6 +76,9 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
     Some(m)
 }
 
+/// Keys of [`HELP`] that act on the host, hidden over SSH.
+pub const LOCAL_ONLY: &[&str] = &["w", "W", "Ctrl-Z"];
+
 /// Every key, for the help overlay: `(keys, what they do)`.
 pub const HELP: &[(&str, &str)] = &[
     ("↑ ↓  k j", "move between options / scroll"),

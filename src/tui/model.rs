@@ -68,6 +68,9 @@ pub struct Model {
     pub size: (u16, u16),
     /// The folder typed into the save prompt.
     pub save_input: String,
+    /// Taken over SSH in a workshop: results go to the facilitator, and
+    /// keys that act on the host (suspend, saving files) do not apply.
+    pub remote: bool,
 }
 
 impl Model {
@@ -95,6 +98,7 @@ impl Model {
             quit: false,
             size: (80, 24),
             save_input: String::new(),
+            remote: false,
         }
     }
 

@@ -4,7 +4,7 @@
 use super::centered;
 use crate::core::card::text_card;
 use crate::core::qr::qr_lines;
-use crate::tui::keys::HELP;
+use crate::tui::keys::{HELP, LOCAL_ONLY};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,6 +26,7 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         .unwrap_or(0);
     let mut lines: Vec<Line> = HELP
         .iter()
+        .filter(|(k, _)| !(m.remote && LOCAL_ONLY.contains(k)))
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!(" {k:<key_w$}  "), t.key),

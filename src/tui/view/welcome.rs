@@ -31,7 +31,12 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Span::styled(format!(" · about {} minutes", q.minutes()), t.text),
         Span::styled(" · skip any you cannot answer", t.muted),
     ]));
-    lines.push(Line::styled("Your answers stay on this machine.", t.good));
+    let privacy = if m.remote {
+        "Your result is saved for the workshop facilitator, under your SSH user name."
+    } else {
+        "Your answers stay on this machine."
+    };
+    lines.push(Line::styled(privacy, t.good));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("1–9", t.key),
