@@ -604,3 +604,34 @@ fn workshop_needs_a_terminal() {
          For a report without one, use `careerfit aggregate DIR`.\n"
     );
 }
+
+#[test]
+fn hostile_text_never_reaches_the_output_and_link_loops_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (i, r) in reports(&quiz(), 5, 31).into_iter().enumerate() {
+        let mut v: Value = serde_json::from_str(&r.to_json()).unwrap();
+        v["quiz"]["fingerprint"] = "0123456789abcdef".into();
+        v["quiz"]["title"] = "Evil\u{1b}]0;pwned\u{7}\u{202e} quiz".into();
+        v["recommendation"]["title"] = "=cmd|' /C calc'!A0\u{1b}[2J".into();
+        v["name"] = "\u{1b}[31mred".into();
+        std::fs::write(d.join(format!("{i}.json")), v.to_string()).unwrap();
+    }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
+    for format in ["text", "markdown", "json", "csv"] {
+        let (code, out, err) = run(&["aggregate", "--format", format, d.to_str().unwrap()], "");
+        assert_eq!((code, err.as_str()), (0, ""), "{format}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: {out}"
+        );
+        assert!(!out.contains('\u{202e}'), "{format}: {out}");
+        if format == "csv" {
+            assert!(out.contains(",'=cmd|' /C calc'!A0[2J,"), "{out}");
+            assert!(out.contains(",[31mred,"), "{out}");
+        } else {
+            assert!(out.contains("Evil]0;pwned quiz"), "{format}: {out}");
+        }
+    }
+}
