@@ -176,5 +176,8 @@ fn remote_welcome_and_help() {
     insta::assert_snapshot!("welcome_remote_80x24", draw(&m, 80, 24));
     send(&mut m, &[Message::ToggleHelp]);
     let help = draw(&m, 80, 24);
-    assert!(!help.contains("Ctrl-Z") && !help.contains("write JSON"), "{help}");
+    assert!(
+        !help.contains("Ctrl-Z") && !help.contains("write JSON"),
+        "{help}"
+    );
 }

@@ -38,9 +38,9 @@ pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
 /// `90 seconds`, `10 minutes`, `1 hour`: durations for people.
 pub fn human(d: Duration) -> String {
     let s = d.as_secs();
-    let (n, unit) = if s % 3600 == 0 {
+    let (n, unit) = if s.is_multiple_of(3600) {
         (s / 3600, "hour")
-    } else if s % 60 == 0 {
+    } else if s.is_multiple_of(60) {
         (s / 60, "minute")
     } else {
         (s, "second")
