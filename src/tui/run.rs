@@ -70,6 +70,17 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
     let (tx, rx) = mpsc::channel::<Input>();
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     let handle = signals.handle();
+    enter_terminal()?;
+    let _guard = Guard;
+    // The first frame goes out before the input and signal threads start:
+    // starting them first delayed it by about 1 ms (scripts/bench-startup,
+    // docs/performance.md). Nothing is lost meanwhile: the handlers above
+    // are registered, so signals queue until their thread reads them, and
+    // the tty holds keys typed until the input thread reads them.
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let size = term.size()?;
+    update(&mut model, Message::Resize(size.width, size.height));
+    term.draw(|f| view(&model, f))?;
     let stx = tx.clone();
     std::thread::spawn(move || {
         for s in signals.forever() {
@@ -78,8 +89,6 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
             }
         }
     });
-    enter_terminal()?;
-    let _guard = Guard;
     std::thread::spawn(move || {
         loop {
             let input = match event::read() {
@@ -92,9 +101,6 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
             }
         }
     });
-    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    let size = term.size()?;
-    update(&mut model, Message::Resize(size.width, size.height));
     let result = event_loop(&mut model, &settings, &mut term, &rx);
     handle.close();
     result
