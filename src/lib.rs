@@ -13,5 +13,6 @@ pub mod history_cmd;
 pub mod plain;
 pub mod serve;
 pub mod store;
+pub mod term;
 pub mod tui;
 pub mod workshop;

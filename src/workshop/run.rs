@@ -9,62 +9,26 @@ use super::model::{Effect, Model, Msg};
 use super::scan::Scanner;
 use super::update::{message_for, update};
 use super::view::view;
-use crate::tui::run::{Ended, restore_terminal};
+use crate::term::{
+    Ended, Guard, enter_terminal, full_redraw, install_panic_hook, read_input, register_signals,
+    suspend, watch_signals,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyModifiers};
-use ratatui::crossterm::{cursor, execute, terminal};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
+use signal_hook::consts::SIGCONT;
 use std::io::Stdout;
 use std::sync::mpsc;
 
-enum Input {
-    Term(Event),
-    Signal(i32),
-    Files,
-    ReadError(String),
-}
-
-fn enter_terminal() -> std::io::Result<()> {
-    terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        terminal::EnterAlternateScreen,
-        cursor::Hide
-    )
-}
-
-struct Guard;
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
-}
+type Input = crate::term::Input<()>;
 
 /// Runs the dashboard on this process's terminal until `q` or a signal.
 pub fn run(mut model: Model, scanner: Scanner) -> std::io::Result<Ended> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel::<Input>();
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
-    let handle = signals.handle();
-    let stx = tx.clone();
-    std::thread::spawn(move || {
-        for s in signals.forever() {
-            if stx.send(Input::Signal(s)).is_err() {
-                break;
-            }
-        }
-    });
+    let handle = watch_signals(register_signals()?, tx.clone());
     let ftx = tx.clone();
-    let watched = super::watch::start(&scanner.dir, move || ftx.send(Input::Files).is_ok());
+    let watched = super::watch::start(&scanner.dir, move || ftx.send(Input::Other(())).is_ok());
     let _watcher = match watched {
         Ok((w, note)) => {
             if let Some(n) = note {
@@ -83,18 +47,7 @@ pub fn run(mut model: Model, scanner: Scanner) -> std::io::Result<Ended> {
     update(&mut model, Msg::Scanned(scanner.scan(None)));
     enter_terminal()?;
     let _guard = Guard;
-    std::thread::spawn(move || {
-        loop {
-            let input = match event::read() {
-                Ok(e) => Input::Term(e),
-                Err(e) => Input::ReadError(e.to_string()),
-            };
-            let stop = matches!(input, Input::ReadError(_));
-            if tx.send(input).is_err() || stop {
-                break;
-            }
-        }
-    });
+    read_input(tx);
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let result = event_loop(&mut model, &scanner, &mut term, &rx);
     handle.close();
@@ -120,7 +73,7 @@ fn event_loop(
             }
             Input::Signal(s) => return Ok(Ended::Signal(s)),
             Input::ReadError(e) => return Err(std::io::Error::other(e)),
-            Input::Files => Some(Msg::FilesChanged),
+            Input::Other(()) => Some(Msg::FilesChanged),
             Input::Term(Event::Resize(..)) => {
                 term.autoresize()?;
                 None
@@ -150,19 +103,4 @@ fn event_loop(
         }
         term.draw(|f| view(model, f))?;
     }
-}
-
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
-fn suspend(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
-    restore_terminal();
-    signal_hook::low_level::raise(SIGTSTP)?;
-    enter_terminal()?;
-    full_redraw(term)
-}
-
-/// Forgets what was drawn so the next draw repaints every cell, without
-/// the cursor-position query `Terminal::clear` would make.
-fn full_redraw(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
-    let size = term.size()?;
-    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }

@@ -1,0 +1,123 @@
+//! This process's terminal, shared by every full-screen runtime (the quiz
+//! and the workshop dashboard): raw mode and the alternate screen, restored
+//! on every way out; input and signals delivered on one channel so an idle
+//! app blocks instead of polling; suspend on Ctrl-Z and a full redraw after.
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::{cursor, execute, terminal};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use std::io::{Stdout, Write};
+use std::sync::mpsc::Sender;
+
+/// How a runtime ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// Killed by this signal; the exit status should be 128 + n.
+    Signal(i32),
+}
+
+/// What arrives on a runtime's channel; `X` is the app's own kind of event
+/// (folder changes for the dashboard).
+#[derive(Debug)]
+pub enum Input<X> {
+    Term(Event),
+    Signal(i32),
+    ReadError(String),
+    Other(X),
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
+/// call more than once and from the panic hook.
+pub fn restore_terminal() {
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Raw mode, alternate screen, hidden cursor.
+pub fn enter_terminal() -> std::io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide
+    )
+}
+
+/// Restores the terminal when dropped, on every way out of a runtime.
+pub struct Guard;
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Restores the terminal before the default panic message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Registers SIGTERM, SIGHUP, SIGINT (from outside; Ctrl-C is a key in
+/// raw mode) and SIGCONT. Register before entering the terminal, so a
+/// signal in the first milliseconds still restores it; they queue until
+/// [`watch_signals`] starts reading them.
+pub fn register_signals() -> std::io::Result<signal_hook::iterator::Signals> {
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])
+}
+
+/// Delivers registered signals on `tx`. Close the returned handle when done.
+pub fn watch_signals<X: Send + 'static>(
+    mut signals: signal_hook::iterator::Signals,
+    tx: Sender<Input<X>>,
+) -> signal_hook::iterator::Handle {
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if tx.send(Input::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+    handle
+}
+
+/// Reads terminal events on a thread of their own until the channel closes.
+pub fn read_input<X: Send + 'static>(tx: Sender<Input<X>>) {
+    std::thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(e) => Input::Term(e),
+                Err(e) => Input::ReadError(e.to_string()),
+            };
+            let stop = matches!(input, Input::ReadError(_));
+            if tx.send(input).is_err() || stop {
+                break;
+            }
+        }
+    });
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+pub fn suspend(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    // Execution continues here after SIGCONT.
+    enter_terminal()?;
+    full_redraw(term)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw repaints
+/// every cell. (`Terminal::clear` would query the cursor position, which
+/// races with the input thread reading stdin.)
+pub fn full_redraw<B: Backend>(term: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
