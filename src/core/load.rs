@@ -420,9 +420,10 @@ fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         for (d, w) in &p.weights.0 {
             let w = c.weight(*at, *w);
             if let Some(i) = c.resolve(&dim_map, "dimension", *at, d)
-                && w != 0.0 {
-                    weights.push((i, w));
-                }
+                && w != 0.0
+            {
+                weights.push((i, w));
+            }
         }
         if weights.is_empty() {
             c.err_at(*at, format!("profile `{}` has no non-zero weights", p.id));

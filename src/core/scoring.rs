@@ -321,13 +321,14 @@ fn response_flags(quiz: &Quiz, answers: &[Option<usize>], answered: usize) -> Ve
             (v.len() >= 2).then(|| v.iter().sum::<f64>() / v.len() as f64)
         };
         if let (Some(fwd), Some(rev)) = (mean(false), mean(true))
-            && !flags.contains(&Flag::StraightLining) {
-                if fwd >= 0.75 && rev >= 0.75 {
-                    flags.push(Flag::Acquiescence);
-                } else if fwd <= 0.25 && rev <= 0.25 {
-                    flags.push(Flag::NaySaying);
-                }
+            && !flags.contains(&Flag::StraightLining)
+        {
+            if fwd >= 0.75 && rev >= 0.75 {
+                flags.push(Flag::Acquiescence);
+            } else if fwd <= 0.25 && rev <= 0.25 {
+                flags.push(Flag::NaySaying);
             }
+        }
     }
     flags
 }
