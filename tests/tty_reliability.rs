@@ -138,3 +138,33 @@ fn escape_sequences_in_a_quiz_title_do_not_reach_the_terminal() {
     t.wait_for("EXIT=0");
     assert_ne!(t.pane_title(), "HACKED-TITLE");
 }
+
+#[test]
+fn resize_storm_keeps_the_answer_and_never_panics() {
+    require_tmux();
+    let t = Tmux::start("storm", 100, 30);
+    start_and_answer(&t, 2);
+    t.keys(&["4"]);
+    t.wait_for("▶ 4 ● ");
+    for (w, h) in [
+        (1, 1),
+        (200, 60),
+        (10, 3),
+        (80, 24),
+        (2, 50),
+        (120, 40),
+        (49, 13),
+        (60, 20),
+    ]
+    .repeat(4)
+    {
+        t.resize(w, h);
+    }
+    t.resize(100, 30);
+    let s = t.wait_for("3 / 30");
+    assert!(s.contains("▶ 4 ● "), "the chosen answer survived:\n{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("4 / 30");
+    t.keys(&["q", "y"]);
+    t.wait_for("EXIT=0");
+}
