@@ -43,6 +43,19 @@ impl Conn {
         Auth::Accept
     }
 
+    /// Refuses a channel the quiz has no use for (X11, forwarding…), logged.
+    async fn refuse_channel(
+        &self,
+        what: &str,
+        reply: russh::server::ChannelOpenHandle,
+    ) -> Result<(), russh::Error> {
+        self.log(what);
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
     fn log(&self, what: &str) {
         self.shared
             .log(&format!("#{} {} {what}", self.id, self.peer));
@@ -173,11 +186,7 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log("refused an X11 channel");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel("refused an X11 channel", reply).await
     }
 
     async fn channel_open_direct_tcpip(
@@ -190,11 +199,8 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log("refused port forwarding (direct-tcpip)");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel("refused port forwarding (direct-tcpip)", reply)
+            .await
     }
 
     async fn channel_open_forwarded_tcpip(
@@ -207,10 +213,8 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel("refused a forwarded-tcpip channel", reply)
+            .await
     }
 
     async fn channel_open_direct_streamlocal(
@@ -220,11 +224,8 @@ impl Handler for Conn {
         reply: russh::server::ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log("refused socket forwarding (streamlocal)");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel("refused socket forwarding (streamlocal)", reply)
+            .await
     }
 
     async fn pty_request(
