@@ -237,17 +237,22 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
             se,
         });
         // Pulls per question (a question may load several of this profile's dimensions).
+        // `slot[q]` is where question q's pull is, so this stays linear in big quizzes.
         let mut pulls: Vec<Reason> = Vec::new();
+        let mut slot: Vec<Option<usize>> = vec![None; quiz.questions.len()];
         for (a, s, it) in &weighted {
             let pull = a * (s - 50.0);
-            match pulls.iter_mut().find(|r| r.question == it.question) {
-                Some(r) => r.pull += pull,
-                None => pulls.push(Reason {
-                    profile: pi,
-                    question: it.question,
-                    choice: it.choice,
-                    pull,
-                }),
+            match slot[it.question] {
+                Some(k) => pulls[k].pull += pull,
+                None => {
+                    slot[it.question] = Some(pulls.len());
+                    pulls.push(Reason {
+                        profile: pi,
+                        question: it.question,
+                        choice: it.choice,
+                        pull,
+                    });
+                }
             }
         }
         pulls.retain(|r| r.pull > 1e-9);
