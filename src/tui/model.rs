@@ -55,6 +55,10 @@ pub struct Model {
     /// Scroll offset of the Results screen and of the card overlay.
     pub scroll: u16,
     pub report: Option<Report>,
+    /// The text card and QR rows of `report`, made once when the result is
+    /// shown so overlays do not rebuild them on every draw.
+    pub card: String,
+    pub qr: Option<Vec<String>>,
     /// Answers that are only in memory (not finished into a result).
     pub unsaved: bool,
     /// A one-line message in the footer (copy done, files written, errors).
@@ -90,6 +94,8 @@ impl Model {
             editing_from_review: false,
             scroll: 0,
             report: None,
+            card: String::new(),
+            qr: None,
             unsaved: false,
             status: None,
             name: None,

@@ -232,7 +232,10 @@ fn review(m: &mut Model, msg: Message) -> Vec<Effect> {
             enter_question(m);
         }
         Message::Confirm => {
-            m.report = Some(report::build(&m.quiz, &m.answers, m.name.as_deref()));
+            let r = report::build(&m.quiz, &m.answers, m.name.as_deref());
+            m.card = text_card(&r, false);
+            m.qr = crate::core::qr::qr_lines(&r.share_code);
+            m.report = Some(r);
             m.screen = Screen::Results;
             m.scroll = 0;
             m.unsaved = false;
@@ -245,7 +248,7 @@ fn review(m: &mut Model, msg: Message) -> Vec<Effect> {
 
 fn copy(m: &mut Model) -> Vec<Effect> {
     match &m.report {
-        Some(r) => vec![Effect::Copy(text_card(r, false))],
+        Some(_) => vec![Effect::Copy(m.card.clone())],
         None => vec![],
     }
 }

@@ -2,8 +2,6 @@
 //! and the QR code.
 
 use super::centered;
-use crate::core::card::text_card;
-use crate::core::qr::qr_lines;
 use crate::tui::keys::{HELP, LOCAL_ONLY};
 use crate::tui::model::Model;
 use ratatui::Frame;
@@ -77,8 +75,10 @@ pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
 }
 
 pub fn card(m: &Model, f: &mut Frame, area: Rect) {
-    let Some(r) = &m.report else { return };
-    let text = text_card(r, false);
+    if m.report.is_none() {
+        return;
+    }
+    let text = &m.card;
     let lines: Vec<Line> = text
         .lines()
         .map(|l| Line::styled(l.to_string(), m.theme.text))
@@ -99,8 +99,8 @@ pub fn card(m: &Model, f: &mut Frame, area: Rect) {
 
 pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
     let Some(r) = &m.report else { return };
-    let mut lines: Vec<Line> = match qr_lines(&r.share_code) {
-        Some(rows) => rows.into_iter().map(Line::raw).collect(),
+    let mut lines: Vec<Line> = match &m.qr {
+        Some(rows) => rows.iter().map(|r| Line::raw(r.as_str())).collect(),
         None => vec![Line::raw("This code is too long for a QR code.")],
     };
     lines.push(Line::styled(r.share_code.clone(), m.theme.key));
