@@ -38,13 +38,15 @@ fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
     t.resize(80, 24);
     t.wait_for("Enter see result");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Leaning:");
     let want = score_json(spec);
+    // Wait for the last line of the frame (the share code), not just the
+    // first, so the whole result has landed before it is read.
+    let code = want["share_code"].as_str().unwrap();
+    let screen = t.wait_for(&format!("Share code {code}"));
     let title = want["recommendation"]["title"].as_str().unwrap();
     let headline = screen.lines().find(|l| l.contains("Leaning:")).unwrap();
     assert_eq!(headline.trim(), format!("Leaning: {title}"));
-    let code = want["share_code"].as_str().unwrap();
-    assert!(screen.contains(&format!("Share code {code}")), "{screen}");
+    assert!(screen.contains("Leaning:"), "{screen}");
     // At the results nothing can be lost, so q quits at once.
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
