@@ -105,11 +105,23 @@ pub fn read_input<X: Send + 'static>(tx: Sender<Input<X>>) {
     });
 }
 
+/// Whether a key is Ctrl-Z, which every full-screen runtime treats as suspend.
+pub fn is_suspend_key(k: &ratatui::crossterm::event::KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('z'))
+}
+
 /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
 pub fn suspend(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(SIGTSTP)?;
     // Execution continues here after SIGCONT.
+    resume(term)
+}
+
+/// After a stop (ours or someone else's SIGTSTP): take the terminal again
+/// and repaint everything.
+pub fn resume(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
     enter_terminal()?;
     full_redraw(term)
 }

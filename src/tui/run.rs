@@ -9,12 +9,12 @@ use super::msg::Message;
 use super::update::update;
 use super::view::view;
 use crate::term::{
-    Guard, enter_terminal, full_redraw, install_panic_hook, read_input, register_signals, suspend,
-    watch_signals,
+    Guard, enter_terminal, install_panic_hook, is_suspend_key, read_input, register_signals,
+    resume, suspend, watch_signals,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
+use ratatui::crossterm::event::Event;
 use signal_hook::consts::SIGCONT;
 use std::io::{Stdout, Write};
 use std::sync::mpsc;
@@ -60,8 +60,7 @@ fn event_loop(
         let msg = match input {
             Input::Signal(SIGCONT) => {
                 // Back from a suspend that someone else caused: redraw everything.
-                enter_terminal()?;
-                full_redraw(term)?;
+                resume(term)?;
                 None
             }
             Input::Signal(s) => {
@@ -74,10 +73,7 @@ fn event_loop(
                 term.autoresize()?;
                 Some(Message::Resize(w, h))
             }
-            Input::Term(Event::Key(k))
-                if k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char('z')) =>
-            {
+            Input::Term(Event::Key(k)) if is_suspend_key(&k) => {
                 suspend(term)?;
                 None
             }

@@ -10,12 +10,12 @@ use super::scan::Scanner;
 use super::update::{message_for, update};
 use super::view::view;
 use crate::term::{
-    Ended, Guard, enter_terminal, full_redraw, install_panic_hook, read_input, register_signals,
-    suspend, watch_signals,
+    Ended, Guard, enter_terminal, install_panic_hook, is_suspend_key, read_input, register_signals,
+    resume, suspend, watch_signals,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
+use ratatui::crossterm::event::Event;
 use signal_hook::consts::SIGCONT;
 use std::io::Stdout;
 use std::sync::mpsc;
@@ -67,8 +67,7 @@ fn event_loop(
         };
         let msg = match input {
             Input::Signal(SIGCONT) => {
-                enter_terminal()?;
-                full_redraw(term)?;
+                resume(term)?;
                 None
             }
             Input::Signal(s) => return Ok(Ended::Signal(s)),
@@ -78,10 +77,7 @@ fn event_loop(
                 term.autoresize()?;
                 None
             }
-            Input::Term(Event::Key(k))
-                if k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char('z')) =>
-            {
+            Input::Term(Event::Key(k)) if is_suspend_key(&k) => {
                 suspend(term)?;
                 None
             }
