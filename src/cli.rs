@@ -178,6 +178,32 @@ impl Failure {
     }
 }
 
+/// Prints a command's output (or its failure, sanitized, on stderr) and
+/// turns it into the exit code: the one place both programs end.
+pub fn finish(result: Result<String, Failure>) -> std::process::ExitCode {
+    use std::io::Write;
+    match result {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`careerfit score … | head`) is not an error worth a message.
+            let _ = stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush());
+            std::process::ExitCode::SUCCESS
+        }
+        Err(Failure { code, message }) => {
+            if !message.is_empty() {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    crate::core::sanitize::clean(&message)
+                );
+            }
+            std::process::ExitCode::from(code)
+        }
+    }
+}
+
 /// Reads at most `limit + 1` bytes so huge files and `/dev/zero` are refused
 /// without being read whole.
 pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {

@@ -1,11 +1,10 @@
 #![forbid(unsafe_code)]
 //! The `careerfit` binary: parse arguments, run one command, map failures
-//! to exit codes (2 bad input, 1 anything else).
+//! to exit codes (2 bad input, 1 anything else). `serve` is handed to the
+//! `careerfit-serve` program (see `careerfit::handoff`).
 
-use careerfit::cli::{self, Cli, Command, Failure};
-use careerfit::core::sanitize::clean;
+use careerfit::cli::{self, Cli, Command};
 use clap::Parser;
-use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -17,7 +16,7 @@ fn main() -> ExitCode {
         Some(Command::Validate(a)) => cli::validate(&a),
         Some(Command::New(a)) => careerfit::authoring::new(&a),
         Some(Command::List) => careerfit::authoring::list(),
-        Some(Command::Serve(a)) => careerfit::serve::serve(&a),
+        Some(Command::Serve(_)) => careerfit::handoff::serve(),
         Some(Command::History(a)) => careerfit::history_cmd::history(&a),
         Some(Command::Aggregate(a)) => careerfit::workshop::aggregate_cmd::run(&a),
         Some(Command::Workshop(a)) => careerfit::workshop::dashboard::workshop(&a),
@@ -25,20 +24,5 @@ fn main() -> ExitCode {
         Some(Command::Take(t)) => careerfit::app::take(&t),
         None => careerfit::app::take(&args.take),
     };
-    match result {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`careerfit score … | head`) is not an error worth a message.
-            let _ = stdout
-                .write_all(out.as_bytes())
-                .and_then(|_| stdout.flush());
-            ExitCode::SUCCESS
-        }
-        Err(Failure { code, message }) => {
-            if !message.is_empty() {
-                let _ = writeln!(std::io::stderr(), "{}", clean(&message));
-            }
-            ExitCode::from(code)
-        }
-    }
+    cli::finish(result)
 }

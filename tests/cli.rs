@@ -1064,3 +1064,47 @@ fn unknown_command_and_flag() {
         .code(2)
         .stderr(predicate::str::contains("invalid value 'xml'"));
 }
+
+#[test]
+fn serve_without_its_server_program_says_what_to_install() {
+    // A careerfit copied somewhere on its own, with an empty PATH.
+    let dir = tempfile::tempdir().unwrap();
+    let lonely = dir.path().join("careerfit");
+    std::fs::copy(env!("CARGO_BIN_EXE_careerfit"), &lonely).unwrap();
+    Command::new(&lonely)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("PATH", "")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: `careerfit serve` needs the program careerfit-serve next to careerfit \
+             or on PATH; `cargo install careerfit` installs both\n",
+        );
+}
+
+#[test]
+fn serve_help_needs_no_server_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let lonely = dir.path().join("careerfit");
+    std::fs::copy(env!("CARGO_BIN_EXE_careerfit"), &lonely).unwrap();
+    Command::new(&lonely)
+        .args(["serve", "--help"])
+        .env("PATH", "")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--join-code"));
+}
+
+#[test]
+fn the_server_program_runs_only_serve() {
+    Command::new(env!("CARGO_BIN_EXE_careerfit-serve"))
+        .arg("list")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
+             (or `careerfit-serve serve …`)\n",
+        );
+}
