@@ -44,11 +44,14 @@ pub struct Locator<'a> {
 impl<'a> Locator<'a> {
     /// Indexes the source once, so each lookup is cheap even for huge files.
     pub fn new(src: &'a str) -> Self {
+        // memchr's vectorised searches: this index is built on every load,
+        // and `str::match_indices` made it a tenth of loading a quiz.
+        let bytes = src.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         let mut ids: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
-        for (at, _) in src.match_indices("id") {
+        for at in memchr::memmem::find_iter(bytes, b"id") {
             let Some(rest) = src.get(at + 2..) else {
                 continue;
             };
