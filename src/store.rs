@@ -16,6 +16,38 @@ pub fn data_dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }
+    platform_data_dir()
+}
+
+/// `$XDG_DATA_HOME/careerfit`, else `~/.local/share/careerfit`: the same
+/// folder the `directories` crate names on Linux, found from the
+/// environment alone. Asking the password database for the home folder
+/// (as `directories` does when `$HOME` is unset) would link glibc's whole
+/// name-service and resolver code into the static binary, about a quarter
+/// of its size (docs/performance.md); without `$HOME` there is simply no
+/// default folder, and `$CAREERFIT_DATA_DIR` still works.
+#[cfg(target_os = "linux")]
+fn platform_data_dir() -> Option<PathBuf> {
+    linux_data_dir(
+        std::env::var_os("XDG_DATA_HOME").as_deref(),
+        std::env::var_os("HOME").as_deref(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+fn linux_data_dir(
+    xdg_data_home: Option<&std::ffi::OsStr>,
+    home: Option<&std::ffi::OsStr>,
+) -> Option<PathBuf> {
+    // The XDG spec ignores relative values.
+    let absolute = |v: Option<&std::ffi::OsStr>| v.map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute(xdg_data_home)
+        .or_else(|| absolute(home).map(|h| h.join(".local").join("share")))
+        .map(|d| d.join("careerfit"))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn platform_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "careerfit").map(|p| p.data_dir().to_path_buf())
 }
 
@@ -264,6 +296,29 @@ pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn linux_data_dir_follows_xdg_then_home() {
+        use std::ffi::OsStr;
+        let d =
+            |x: Option<&str>, h: Option<&str>| linux_data_dir(x.map(OsStr::new), h.map(OsStr::new));
+        assert_eq!(
+            d(Some("/x/data"), Some("/home/a")),
+            Some(PathBuf::from("/x/data/careerfit"))
+        );
+        assert_eq!(
+            d(None, Some("/home/a")),
+            Some(PathBuf::from("/home/a/.local/share/careerfit"))
+        );
+        // Relative values are ignored, as the XDG spec says.
+        assert_eq!(
+            d(Some("rel"), Some("/home/a")),
+            Some(PathBuf::from("/home/a/.local/share/careerfit"))
+        );
+        assert_eq!(d(None, Some("")), None);
+        assert_eq!(d(None, None), None);
+    }
 
     #[test]
     fn civil_dates() {
