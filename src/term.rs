@@ -8,7 +8,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use std::io::{Stdout, Write};
+use std::io::{BufWriter, Stdout, Write};
 use std::sync::mpsc::Sender;
 
 /// How a runtime ended.
@@ -111,8 +111,23 @@ pub fn is_suspend_key(k: &ratatui::crossterm::event::KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('z'))
 }
 
+/// The full-screen terminal both runtimes draw on. Frames are collected in
+/// one buffer and written with a single `write` when ratatui flushes at the
+/// end of a draw: stdout alone flushes every 1 KiB, so a frame went out in
+/// several pieces, each a system call and a chance for the terminal to
+/// show half a frame.
+pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Opens [`Screen`] on stdout.
+pub fn screen() -> std::io::Result<Screen> {
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    )))
+}
+
 /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
-pub fn suspend(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+pub fn suspend(term: &mut Screen) -> std::io::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(SIGTSTP)?;
     // Execution continues here after SIGCONT.
@@ -121,7 +136,7 @@ pub fn suspend(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result
 
 /// After a stop (ours or someone else's SIGTSTP): take the terminal again
 /// and repaint everything.
-pub fn resume(term: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+pub fn resume(term: &mut Screen) -> std::io::Result<()> {
     enter_terminal()?;
     full_redraw(term)
 }

@@ -12,11 +12,9 @@ use crate::term::{
     Guard, enter_terminal, install_panic_hook, is_suspend_key, read_input, register_signals,
     resume, suspend, watch_signals,
 };
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
 use signal_hook::consts::SIGCONT;
-use std::io::{Stdout, Write};
+use std::io::Write;
 use std::sync::mpsc;
 
 pub use crate::term::Ended;
@@ -36,7 +34,7 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
     // docs/performance.md). Nothing is lost meanwhile: the handlers above
     // are registered, so signals queue until their thread reads them, and
     // the tty holds keys typed until the input thread reads them.
-    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let mut term = crate::term::screen()?;
     let size = term.size()?;
     update(&mut model, Message::Resize(size.width, size.height));
     term.draw(|f| view(&model, f))?;
@@ -50,7 +48,7 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
 fn event_loop(
     model: &mut Model,
     settings: &Settings,
-    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    term: &mut crate::term::Screen,
     rx: &mpsc::Receiver<Input>,
 ) -> std::io::Result<Ended> {
     loop {

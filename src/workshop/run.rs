@@ -13,11 +13,8 @@ use crate::term::{
     Ended, Guard, enter_terminal, install_panic_hook, is_suspend_key, read_input, register_signals,
     resume, suspend, watch_signals,
 };
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
 use signal_hook::consts::SIGCONT;
-use std::io::Stdout;
 use std::sync::mpsc;
 
 type Input = crate::term::Input<()>;
@@ -48,7 +45,7 @@ pub fn run(mut model: Model, scanner: Scanner) -> std::io::Result<Ended> {
     enter_terminal()?;
     let _guard = Guard;
     read_input(tx);
-    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let mut term = crate::term::screen()?;
     let result = event_loop(&mut model, &scanner, &mut term, &rx);
     handle.close();
     result
@@ -57,7 +54,7 @@ pub fn run(mut model: Model, scanner: Scanner) -> std::io::Result<Ended> {
 fn event_loop(
     model: &mut Model,
     scanner: &Scanner,
-    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    term: &mut crate::term::Screen,
     rx: &mpsc::Receiver<Input>,
 ) -> std::io::Result<Ended> {
     term.draw(|f| view(model, f))?;
