@@ -1065,12 +1065,17 @@ fn unknown_command_and_flag() {
         .stderr(predicate::str::contains("invalid value 'xml'"));
 }
 
-#[test]
-fn serve_without_its_server_program_says_what_to_install() {
-    // A careerfit copied somewhere on its own, with an empty PATH.
+/// A careerfit copied into a folder of its own, without careerfit-serve.
+fn lonely_careerfit() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let lonely = dir.path().join("careerfit");
     std::fs::copy(env!("CARGO_BIN_EXE_careerfit"), &lonely).unwrap();
+    (dir, lonely)
+}
+
+#[test]
+fn serve_without_its_server_program_says_what_to_install() {
+    let (_dir, lonely) = lonely_careerfit();
     Command::new(&lonely)
         .args(["serve", "--listen", "127.0.0.1:0"])
         .env("PATH", "")
@@ -1085,9 +1090,7 @@ fn serve_without_its_server_program_says_what_to_install() {
 
 #[test]
 fn serve_help_needs_no_server_program() {
-    let dir = tempfile::tempdir().unwrap();
-    let lonely = dir.path().join("careerfit");
-    std::fs::copy(env!("CARGO_BIN_EXE_careerfit"), &lonely).unwrap();
+    let (_dir, lonely) = lonely_careerfit();
     Command::new(&lonely)
         .args(["serve", "--help"])
         .env("PATH", "")
