@@ -1070,6 +1070,20 @@ fn lonely_careerfit() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let lonely = dir.path().join("careerfit");
     std::fs::copy(env!("CARGO_BIN_EXE_careerfit"), &lonely).unwrap();
+    // A test thread that forks while the copy is still open for writing
+    // lends the open file to its child until that child execs; running
+    // the copy then fails with "Text file busy". Wait for that to pass.
+    for _ in 0..100 {
+        match std::process::Command::new(&lonely)
+            .arg("--version")
+            .output()
+        {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            _ => break,
+        }
+    }
     (dir, lonely)
 }
 
