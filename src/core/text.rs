@@ -15,37 +15,68 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for para in s.split('\n') {
-        let mut line = String::new();
-        let mut w = 0;
-        for (glued, piece) in pieces(para) {
-            let ww = width(&piece);
-            let gap = usize::from(!glued && w > 0);
-            if w > 0 && w + gap + ww > max {
-                lines.push(std::mem::take(&mut line));
-                w = 0;
+        let mut line = Filling {
+            text: String::new(),
+            w: 0,
+            max,
+        };
+        // Every frame wraps its text again, so the common case of a
+        // paragraph without wide characters skips the per-character piece
+        // splitting: there every word is one piece (see `pieces`).
+        if para.is_ascii() || !para.chars().any(is_wide) {
+            for word in words(para) {
+                line.place(&mut lines, false, word);
             }
-            if ww > max {
-                for c in piece.chars() {
-                    let cw = c.width().unwrap_or(0);
-                    if w + cw > max && w > 0 {
-                        lines.push(std::mem::take(&mut line));
-                        w = 0;
-                    }
-                    line.push(c);
-                    w += cw;
-                }
-                continue;
+        } else {
+            for (glued, piece) in pieces(para) {
+                line.place(&mut lines, glued, &piece);
             }
-            if w > 0 && !glued {
-                line.push(' ');
-                w += 1;
-            }
-            line.push_str(&piece);
-            w += ww;
         }
-        lines.push(line);
+        lines.push(line.text);
     }
     lines
+}
+
+/// The line being filled by `wrap`.
+struct Filling {
+    text: String,
+    w: usize,
+    max: usize,
+}
+
+impl Filling {
+    /// Adds one piece, first moving to a new line if it does not fit.
+    fn place(&mut self, lines: &mut Vec<String>, glued: bool, piece: &str) {
+        let ww = width(piece);
+        let gap = usize::from(!glued && self.w > 0);
+        if self.w > 0 && self.w + gap + ww > self.max {
+            lines.push(std::mem::take(&mut self.text));
+            self.w = 0;
+        }
+        if ww > self.max {
+            for c in piece.chars() {
+                let cw = c.width().unwrap_or(0);
+                if self.w + cw > self.max && self.w > 0 {
+                    lines.push(std::mem::take(&mut self.text));
+                    self.w = 0;
+                }
+                self.text.push(c);
+                self.w += cw;
+            }
+            return;
+        }
+        if self.w > 0 && !glued {
+            self.text.push(' ');
+            self.w += 1;
+        }
+        self.text.push_str(piece);
+        self.w += ww;
+    }
+}
+
+/// The words of a paragraph: what `pieces` yields when no character is wide.
+fn words(para: &str) -> impl Iterator<Item = &str> {
+    para.split(' ').filter(|x| !x.is_empty())
 }
 
 /// Splits a paragraph into the units `wrap` may put on different lines, each
@@ -56,16 +87,25 @@ fn pieces(para: &str) -> Vec<(bool, String)> {
         "、。，．！？：；）」』】〕〉》・ー…々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ,.!?:;)]}";
     const NO_END: &str = "（「『【〔〈《([{";
     let mut out: Vec<(bool, String)> = Vec::new();
-    for word in para.split(' ').filter(|x| !x.is_empty()) {
+    // Whether the last piece is made of wide characters only, kept as the
+    // pieces grow instead of scanning the last piece for every character.
+    let mut last_all_wide = true;
+    for word in words(para) {
         let mut glued = false;
         let mut open = false;
         for c in word.chars() {
             // Latin letters stick to a preceding Latin run, not to a wide character.
-            let after_latin = out.last().is_some_and(|(_, p)| !p.chars().all(is_wide));
+            let after_latin = !out.is_empty() && !last_all_wide;
             let attach = glued && (open || NO_START.contains(c) || (!is_wide(c) && after_latin));
             match out.last_mut() {
-                Some((_, p)) if attach => p.push(c),
-                _ => out.push((glued, c.to_string())),
+                Some((_, p)) if attach => {
+                    p.push(c);
+                    last_all_wide &= is_wide(c);
+                }
+                _ => {
+                    out.push((glued, c.to_string()));
+                    last_all_wide = is_wide(c);
+                }
             }
             open = NO_END.contains(c);
             glued = true;
@@ -162,6 +202,28 @@ mod tests {
                     assert!(width(&l) <= max.max(2), "{s:?} at {max}: {l:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn text_without_wide_characters_is_split_into_words() {
+        // `wrap` skips `pieces` for such text on the promise that every
+        // word is one unglued piece there; check it on many mixes of
+        // spaces, Latin, accents, combining marks and punctuation.
+        let alphabet = [
+            ' ', ' ', 'a', 'b', 'é', '\u{301}', ',', '.', '(', ')', '!', '“', '—', '·', '\t', '0',
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 58) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((seed >> (k % 60)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            let expected: Vec<(bool, String)> = words(&s).map(|w| (false, w.to_string())).collect();
+            assert_eq!(pieces(&s), expected, "{s:?}");
         }
     }
 
