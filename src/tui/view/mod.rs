@@ -2,6 +2,7 @@
 //! computed from the frame's area on every draw, so resizing just works.
 
 mod overlay;
+mod paint;
 mod question;
 mod results;
 mod review;
@@ -69,29 +70,35 @@ pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
 }
 
 /// A footer of `key description` pairs, keys highlighted.
-pub(crate) fn footer(t: &Theme, pairs: &[(&str, &str)]) -> Paragraph<'static> {
-    let mut spans = Vec::new();
+pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
+    let mut spans = Vec::with_capacity(pairs.len() * 4);
     for (i, (k, d)) in pairs.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", t.muted));
         }
-        spans.push(Span::styled(k.to_string(), t.key));
-        spans.push(Span::styled(format!(" {d}"), t.muted));
+        spans.push(Span::styled(*k, t.key));
+        spans.push(Span::styled(" ", t.muted));
+        spans.push(Span::styled(*d, t.muted));
     }
-    Paragraph::new(Line::from(spans))
+    Line::from(spans)
 }
 
 /// The header line: quiz title on the left, `right` on the right.
 pub(crate) fn header(t: &Theme, title: &str, right: &str, width: u16) -> Paragraph<'static> {
+    Paragraph::new(header_line(t, title, right, width))
+}
+
+/// The line [`header`] shows, for screens that draw it themselves.
+pub(crate) fn header_line(t: &Theme, title: &str, right: &str, width: u16) -> Line<'static> {
     let right_w = crate::core::text::width(right);
     let room = (width as usize).saturating_sub(right_w + 2);
     let left = crate::core::text::truncate(title, room);
     let gap = (width as usize).saturating_sub(crate::core::text::width(&left) + right_w);
-    Paragraph::new(Line::from(vec![
+    Line::from(vec![
         Span::styled(left, t.title),
         Span::raw(" ".repeat(gap)),
         Span::styled(right.to_string(), t.muted),
-    ]))
+    ])
 }
 
 /// Wrapped lines of `text` in `style`, each one a ratatui line.

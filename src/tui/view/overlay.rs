@@ -1,7 +1,7 @@
 //! Boxes over the current screen: help, quit confirmation, the text card
 //! and the QR code.
 
-use super::centered;
+use super::{centered, paint};
 use crate::tui::keys::{HELP, LOCAL_ONLY};
 use crate::tui::model::Model;
 use ratatui::Frame;
@@ -36,12 +36,8 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
     lines.push(Line::styled(" any key closes this help", t.muted));
     let rect = centered(area, 70, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(boxed(m, "Keys"))
-            .scroll((m.scroll, 0)),
-        rect,
-    );
+    let shown = lines.get(usize::from(m.scroll)..).unwrap_or_default();
+    paint::boxed(f, rect, boxed(m, "Keys"), shown);
 }
 
 pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
@@ -78,23 +74,20 @@ pub fn card(m: &Model, f: &mut Frame, area: Rect) {
     if m.report.is_none() {
         return;
     }
-    let text = &m.card;
-    let lines: Vec<Line> = text
-        .lines()
-        .map(|l| Line::styled(l.to_string(), m.theme.text))
-        .collect();
     let rect = centered(area, 76, area.height.saturating_sub(2));
-    let max = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let rows = rect.height.saturating_sub(2);
+    let max = (m.card.lines().count() as u16).saturating_sub(rows);
+    // Only the rows that show, borrowed from the card made with the result.
+    let lines: Vec<Line> = m
+        .card
+        .lines()
+        .skip(usize::from(m.scroll.min(max)))
+        .take(usize::from(rows))
+        .map(|l| Line::styled(l, m.theme.text))
+        .collect();
     f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(boxed(
-                m,
-                "Text card · ↑↓ scroll · c copy · any other key closes",
-            ))
-            .scroll((m.scroll.min(max), 0)),
-        rect,
-    );
+    let title = "Text card · ↑↓ scroll · c copy · any other key closes";
+    paint::boxed(f, rect, boxed(m, title), &lines);
 }
 
 pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
@@ -119,10 +112,7 @@ pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    f.render_widget(
-        Paragraph::new(lines).block(boxed(m, "Scan the share code")),
-        rect,
-    );
+    paint::boxed(f, rect, boxed(m, "Scan the share code"), &lines);
 }
 
 pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
@@ -140,5 +130,5 @@ pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
     ];
     let rect = centered(area, w, 5);
     f.render_widget(Clear, rect);
-    f.render_widget(Paragraph::new(lines).block(boxed(m, "Save result")), rect);
+    paint::boxed(f, rect, boxed(m, "Save result"), &lines);
 }

@@ -2,13 +2,12 @@
 //! chart, the reasons in the person's own answers, and what to do next.
 //! The body scrolls; the share code stays visible below it.
 
-use super::{footer, frame_areas, header, wrapped};
+use super::{footer, frame_areas, header_line, paint, wrapped};
 use crate::core::text::{bar, pad, width};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// Widest terminal body that still uses one column; wider ones put the
 /// scores on the left and the explanation on the right.
@@ -188,15 +187,16 @@ pub fn max_scroll(m: &Model) -> u16 {
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let (head, _, foot) = frame_areas(area);
-    f.render_widget(header(t, &m.quiz.title, "your result", head.width), head);
+    let title = header_line(t, &m.quiz.title, "your result", head.width);
+    paint::lines(f, head, &[title]);
     let a = areas(area);
     if let Some(left) = a.left {
-        f.render_widget(Paragraph::new(summary_lines(m, left.width)), left);
+        paint::lines(f, left, &summary_lines(m, left.width));
     }
-    let lines = scrolling_lines(m, &a);
-    let max_scroll = (lines.len() as u16).saturating_sub(a.scrolling.height);
+    let body = scrolling_lines(m, &a);
+    let max_scroll = (body.len() as u16).saturating_sub(a.scrolling.height);
     let scroll = m.scroll.min(max_scroll);
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), a.scrolling);
+    paint::lines(f, a.scrolling, &body[usize::from(scroll)..]);
     let code = m
         .report
         .as_ref()
@@ -215,20 +215,15 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Some(s) => Line::styled(s.clone(), t.good),
         None => Line::raw(""),
     });
-    f.render_widget(Paragraph::new(code_lines), a.code);
-    f.render_widget(
-        footer(
-            t,
-            &[
-                ("↑↓", "scroll"),
-                ("c", "copy"),
-                ("v", "card"),
-                ("w", "save"),
-                ("r", "QR"),
-                ("←", "review"),
-                ("q", "quit"),
-            ],
-        ),
-        foot,
-    );
+    paint::lines(f, a.code, &code_lines);
+    let keys = [
+        ("↑↓", "scroll"),
+        ("c", "copy"),
+        ("v", "card"),
+        ("w", "save"),
+        ("r", "QR"),
+        ("←", "review"),
+        ("q", "quit"),
+    ];
+    paint::lines(f, foot, &[footer(t, &keys)]);
 }

@@ -1,19 +1,22 @@
 //! The review screen: every question with its answer, skipped ones marked.
 
-use super::{footer, frame_areas, header};
+use super::{footer, frame_areas, header_line, paint};
 use crate::core::text::{truncate, width};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let total = m.order.questions.len();
     let (head, body, foot) = frame_areas(area);
     let right = format!("review · {} of {total} answered", m.answered());
-    f.render_widget(header(t, &m.quiz.title, &right, head.width), head);
+    paint::lines(
+        f,
+        head,
+        &[header_line(t, &m.quiz.title, &right, head.width)],
+    );
     let rows = body.height.saturating_sub(1) as usize;
     let first = m
         .review_cursor
@@ -64,18 +67,13 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             Span::styled(answer, ans_style),
         ]));
     }
-    f.render_widget(Paragraph::new(lines), body);
-    f.render_widget(
-        footer(
-            t,
-            &[
-                ("↑↓", "select"),
-                ("e", "change"),
-                ("Enter", "see result"),
-                ("←", "back"),
-                ("q", "quit"),
-            ],
-        ),
-        foot,
-    );
+    paint::lines(f, body, &lines);
+    let keys = [
+        ("↑↓", "select"),
+        ("e", "change"),
+        ("Enter", "see result"),
+        ("←", "back"),
+        ("q", "quit"),
+    ];
+    paint::lines(f, foot, &[footer(t, &keys)]);
 }

@@ -1,0 +1,146 @@
+//! Drawing lines of styled text straight into the frame's buffer.
+//!
+//! Every frame is drawn whole (issue 8 asks for any screen in under
+//! 250 µs), and most of a frame is text. `Paragraph` splits every span into
+//! grapheme clusters, collects them per line and then writes them; for the
+//! plain text the screens show, where each character is a cluster of its
+//! own, that work is most of the frame. [`lines`] writes such spans
+//! character by character and hands anything else to the same grapheme
+//! iterator `Paragraph` uses, so the cells come out the same (the tests
+//! below compare the two on mixed, wide, combining and control text).
+
+use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+/// Draws `lines` into `area` from its top row, one row each, cut at the
+/// right edge: what `Paragraph::new(lines)` draws.
+pub(crate) fn lines(f: &mut Frame, area: Rect, lines: &[Line<'_>]) {
+    draw_into(f.buffer_mut(), area, lines);
+}
+
+/// `lines` in `block`: what `Paragraph::new(lines).block(block)` draws.
+pub(crate) fn boxed(f: &mut Frame, area: Rect, block: Block<'_>, lines: &[Line<'_>]) {
+    boxed_into(f.buffer_mut(), area, block, lines);
+}
+
+/// What `Paragraph::new(lines).wrap(Wrap { trim: false })` draws.
+pub(crate) fn wrapped(f: &mut Frame, area: Rect, lines: &[Line<'_>]) {
+    wrapped_into(f.buffer_mut(), area, lines);
+}
+
+fn boxed_into(buf: &mut Buffer, area: Rect, block: Block<'_>, lines: &[Line<'_>]) {
+    let area = area.intersection(buf.area);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    draw_into(buf, inner, lines);
+}
+
+/// When every line fits the width, wrapping changes nothing and the lines
+/// are drawn as they are; otherwise `Paragraph` does the wrapping.
+fn wrapped_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
+    let area = area.intersection(buf.area);
+    if lines.iter().all(|l| fits(l, area.width)) {
+        draw_into(buf, area, lines);
+    } else {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
+
+fn draw_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    if lines
+        .iter()
+        .any(|l| l.alignment.is_some_and(|a| a != Alignment::Left))
+    {
+        Paragraph::new(lines.to_vec()).render(area, buf);
+        return;
+    }
+    for (y, line) in (area.top()..area.bottom()).zip(lines) {
+        draw_line(buf, area.x, y, area.width, line);
+    }
+}
+
+/// One line from `(x, y)`, at most `max` columns wide. Mirrors ratatui's
+/// `LineTruncator` and `render_line`: a cluster wider than the whole row
+/// is left out, the first one that does not fit ends the line, and
+/// zero-width clusters take no cell.
+fn draw_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
+    let base = Style::default().patch(line.style);
+    let mut used: u16 = 0;
+    let mut put = |buf: &mut Buffer, symbol: &str, style: Style| {
+        let w = symbol.cell_width();
+        if w > max {
+            return true;
+        }
+        if used + w > max {
+            return false;
+        }
+        if w > 0 {
+            buf[(x + used, y)].set_symbol(symbol).set_style(style);
+            used += w;
+        }
+        true
+    };
+    for span in &line.spans {
+        let text = span.content.as_ref();
+        let style = base.patch(span.style);
+        if text.chars().all(stands_alone) {
+            for (i, c) in text.char_indices() {
+                if !put(buf, &text[i..i + c.len_utf8()], style) {
+                    return;
+                }
+            }
+        } else {
+            for g in span.styled_graphemes(base) {
+                if !put(buf, g.symbol, g.style) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Whether the line is at most `max` columns wide and made only of
+/// characters that stand alone (so its width is the sum of theirs).
+fn fits(line: &Line<'_>, max: u16) -> bool {
+    let mut w = 0usize;
+    for span in &line.spans {
+        let text = span.content.as_ref();
+        for (i, c) in text.char_indices() {
+            if !stands_alone(c) {
+                return false;
+            }
+            w += usize::from(text[i..i + c.len_utf8()].cell_width());
+        }
+    }
+    w <= usize::from(max)
+}
+
+/// Characters that are always a grapheme cluster of their own, whatever
+/// stands next to them, and are neither control characters nor zero
+/// width: printable ASCII, Latin-1 and Latin Extended letters, general
+/// punctuation, arrows and technical signs, box drawing, blocks,
+/// geometric shapes and miscellaneous symbols. Checked against the
+/// grapheme iterator for every character and pair in the tests.
+fn stands_alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{23FF}'
+        | '\u{2500}'..='\u{26FF}')
+}
+
+#[cfg(test)]
+mod tests;
