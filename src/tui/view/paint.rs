@@ -10,7 +10,7 @@
 //! below compare the two on mixed, wide, combining and control text).
 
 use ratatui::Frame;
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -64,48 +64,73 @@ fn draw_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
         Paragraph::new(lines.to_vec()).render(area, buf);
         return;
     }
+    let width = usize::from(area.width);
     for (y, line) in (area.top()..area.bottom()).zip(lines) {
-        draw_line(buf, area.x, y, area.width, line);
+        let start = buf.index_of(area.x, y);
+        let mut row = Row {
+            cells: &mut buf.content[start..start + width],
+            used: 0,
+        };
+        row.line(line);
     }
 }
 
-/// One line from `(x, y)`, at most `max` columns wide. Mirrors ratatui's
-/// `LineTruncator` and `render_line`: a cluster wider than the whole row
-/// is left out, the first one that does not fit ends the line, and
-/// zero-width clusters take no cell.
-fn draw_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
-    let base = Style::default().patch(line.style);
-    let mut used: u16 = 0;
-    let mut put = |buf: &mut Buffer, symbol: &str, style: Style| {
-        let w = symbol.cell_width();
-        if w > max {
+/// The cells of one row of the area, filled from the left.
+struct Row<'b> {
+    cells: &'b mut [Cell],
+    used: usize,
+}
+
+impl Row<'_> {
+    /// Mirrors ratatui's `LineTruncator` and `render_line`: a cluster wider
+    /// than the whole row is left out, the first one that does not fit ends
+    /// the line, and zero-width clusters take no cell.
+    fn line(&mut self, line: &Line<'_>) {
+        let base = Style::default().patch(line.style);
+        for span in &line.spans {
+            let text = span.content.as_ref();
+            let style = base.patch(span.style);
+            let done = if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+                self.ascii(text, style)
+            } else if text.chars().all(stands_alone) {
+                text.char_indices()
+                    .all(|(i, c)| self.put(&text[i..i + c.len_utf8()], style))
+            } else {
+                span.styled_graphemes(base)
+                    .all(|g| self.put(g.symbol, g.style))
+            };
+            if !done {
+                return;
+            }
+        }
+    }
+
+    /// Printable ASCII: one cell per byte. False when the row is full.
+    fn ascii(&mut self, text: &str, style: Style) -> bool {
+        let room = self.cells.len() - self.used;
+        let n = text.len().min(room);
+        let cells = &mut self.cells[self.used..self.used + n];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            cell.set_symbol(&text[i..=i]).set_style(style);
+        }
+        self.used += n;
+        n == text.len()
+    }
+
+    /// One cluster. False when it does not fit, which ends the line.
+    fn put(&mut self, symbol: &str, style: Style) -> bool {
+        let w = usize::from(symbol.cell_width());
+        if w > self.cells.len() {
             return true;
         }
-        if used + w > max {
+        if self.used + w > self.cells.len() {
             return false;
         }
         if w > 0 {
-            buf[(x + used, y)].set_symbol(symbol).set_style(style);
-            used += w;
+            self.cells[self.used].set_symbol(symbol).set_style(style);
+            self.used += w;
         }
         true
-    };
-    for span in &line.spans {
-        let text = span.content.as_ref();
-        let style = base.patch(span.style);
-        if text.chars().all(stands_alone) {
-            for (i, c) in text.char_indices() {
-                if !put(buf, &text[i..i + c.len_utf8()], style) {
-                    return;
-                }
-            }
-        } else {
-            for g in span.styled_graphemes(base) {
-                if !put(buf, g.symbol, g.style) {
-                    return;
-                }
-            }
-        }
     }
 }
 
