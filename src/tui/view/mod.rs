@@ -9,7 +9,7 @@ mod review;
 mod small;
 mod welcome;
 
-pub use results::max_scroll as results_max_scroll;
+pub use results::{lay_out as lay_out_results, max_scroll as results_max_scroll};
 
 use super::model::{Model, Overlay, Screen};
 use super::theme::Theme;
