@@ -1,9 +1,15 @@
 //! Width-aware text helpers shared by the cards and the TUI.
 
+use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display columns of `s` (wide CJK and emoji count as two).
 pub fn width(s: &str) -> usize {
+    // Most text is printable ASCII, one column a byte; every frame measures
+    // a lot of it.
+    if s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
@@ -120,8 +126,14 @@ fn is_wide(c: char) -> bool {
 
 /// Cuts `s` to at most `max` columns, ending with `…` when cut.
 pub fn truncate(s: &str, max: usize) -> String {
+    cut(s, max).into_owned()
+}
+
+/// [`truncate`] that borrows `s` when it fits, as it mostly does when a
+/// frame is drawn.
+pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
     if width(s) <= max {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::new();
     let mut w = 0;
@@ -136,7 +148,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max > 0 {
         out.push('…');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Pads with spaces to exactly `cols` columns (truncating first if longer).
@@ -232,6 +244,17 @@ mod tests {
         for v in [0.0, 12.5, 50.0, 99.9, 100.0, 150.0, -3.0] {
             assert_eq!(bar(v, 20, false).chars().count(), 20, "{v}");
             assert_eq!(bar(v, 20, true).len(), 20, "{v}");
+        }
+    }
+
+    #[test]
+    fn printable_ascii_is_one_column_a_byte() {
+        for b in 0x20u8..0x7f {
+            let s = char::from(b).to_string();
+            assert_eq!(width(&s), UnicodeWidthStr::width(s.as_str()), "{s:?}");
+        }
+        for s in ["a\tb", "x\u{7f}", "é", "日本", "a\u{301}"] {
+            assert_eq!(width(s), UnicodeWidthStr::width(s), "{s:?}");
         }
     }
 
