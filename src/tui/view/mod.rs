@@ -18,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 
 /// Smallest terminal the quiz draws in; below it a notice asks for more room.
 pub const MIN_WIDTH: u16 = 50;
@@ -96,9 +97,21 @@ pub(crate) fn header_line(t: &Theme, title: &str, right: &str, width: u16) -> Li
     let gap = (width as usize).saturating_sub(crate::core::text::width(&left) + right_w);
     Line::from(vec![
         Span::styled(left, t.title),
-        Span::raw(" ".repeat(gap)),
+        Span::raw(spaces(gap)),
         Span::styled(right.to_string(), t.muted),
     ])
+}
+
+/// `n` spaces, borrowed for the widths a terminal has.
+pub(crate) fn spaces(n: usize) -> Cow<'static, str> {
+    const SPACES: &str = match str::from_utf8(&[b' '; 512]) {
+        Ok(s) => s,
+        Err(_) => "",
+    };
+    match SPACES.get(..n) {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(" ".repeat(n)),
+    }
 }
 
 /// Wrapped lines of `text` in `style`, each one a ratatui line.
