@@ -9,10 +9,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-fn boxed<'a>(m: &Model, title: &'a str) -> Block<'a> {
+fn title(m: &Model, title: &str) -> Line<'static> {
+    Line::from(Span::styled(format!(" {title} "), m.theme.title))
+}
+
+fn boxed<'a>(m: &Model, title_text: &'a str) -> Block<'a> {
     Block::bordered()
         .border_style(m.theme.border)
-        .title(Span::styled(format!(" {title} "), m.theme.title))
+        .title(title(m, title_text))
 }
 
 pub fn help(m: &Model, f: &mut Frame, area: Rect) {
@@ -37,7 +41,7 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
     let rect = centered(area, 70, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
     let shown = lines.get(usize::from(m.scroll)..).unwrap_or_default();
-    paint::boxed(f, rect, boxed(m, "Keys"), shown);
+    paint::framed(f, rect, m.theme.border, title(m, "Keys"), shown);
 }
 
 pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
@@ -86,8 +90,8 @@ pub fn card(m: &Model, f: &mut Frame, area: Rect) {
         .map(|l| Line::styled(l, m.theme.text))
         .collect();
     f.render_widget(Clear, rect);
-    let title = "Text card · ↑↓ scroll · c copy · any other key closes";
-    paint::boxed(f, rect, boxed(m, title), &lines);
+    let heading = "Text card · ↑↓ scroll · c copy · any other key closes";
+    paint::framed(f, rect, m.theme.border, title(m, heading), &lines);
 }
 
 pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
@@ -112,7 +116,13 @@ pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    paint::boxed(f, rect, boxed(m, "Scan the share code"), &lines);
+    paint::framed(
+        f,
+        rect,
+        m.theme.border,
+        title(m, "Scan the share code"),
+        &lines,
+    );
 }
 
 pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
@@ -130,5 +140,5 @@ pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
     ];
     let rect = centered(area, w, 5);
     f.render_widget(Clear, rect);
-    paint::boxed(f, rect, boxed(m, "Save result"), &lines);
+    paint::framed(f, rect, m.theme.border, title(m, "Save result"), &lines);
 }

@@ -22,9 +22,16 @@ pub(crate) fn lines(f: &mut Frame, area: Rect, lines: &[Line<'_>]) {
     draw_into(f.buffer_mut(), area, lines);
 }
 
-/// `lines` in `block`: what `Paragraph::new(lines).block(block)` draws.
-pub(crate) fn boxed(f: &mut Frame, area: Rect, block: Block<'_>, lines: &[Line<'_>]) {
-    boxed_into(f.buffer_mut(), area, block, lines);
+/// `lines` in a bordered box with `title`: what `Paragraph::new(lines)`
+/// with `Block::bordered().border_style(border).title(title)` draws.
+pub(crate) fn framed(
+    f: &mut Frame,
+    area: Rect,
+    border: Style,
+    title: Line<'_>,
+    lines: &[Line<'_>],
+) {
+    framed_into(f.buffer_mut(), area, border, title, lines);
 }
 
 /// What `Paragraph::new(lines).wrap(Wrap { trim: false })` draws.
@@ -32,10 +39,46 @@ pub(crate) fn wrapped(f: &mut Frame, area: Rect, lines: &[Line<'_>]) {
     wrapped_into(f.buffer_mut(), area, lines);
 }
 
+/// `lines` in `block`: what `Paragraph::new(lines).block(block)` draws.
 fn boxed_into(buf: &mut Buffer, area: Rect, block: Block<'_>, lines: &[Line<'_>]) {
     let area = area.intersection(buf.area);
     let inner = block.inner(area);
     block.render(area, buf);
+    draw_into(buf, inner, lines);
+}
+
+/// `Block` first sets the style of every cell in the box (a no-op for the
+/// default style, but a pass over the whole box); this draws only the
+/// border, then lets a borderless `Block` draw the title where the bordered
+/// one would.
+fn framed_into(buf: &mut Buffer, area: Rect, border: Style, title: Line<'_>, lines: &[Line<'_>]) {
+    let area = area.intersection(buf.area);
+    if area.width < 2 || area.height < 2 {
+        let block = Block::bordered().border_style(border).title(title);
+        boxed_into(buf, area, block, lines);
+        return;
+    }
+    let set = ratatui::symbols::border::PLAIN;
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    let mut put = |x: u16, y: u16, symbol: &str| {
+        buf[(x, y)].set_symbol(symbol).set_style(border);
+    };
+    for y in top + 1..bottom {
+        put(left, y, set.vertical_left);
+        put(right, y, set.vertical_right);
+    }
+    for x in left + 1..right {
+        put(x, top, set.horizontal_top);
+        put(x, bottom, set.horizontal_bottom);
+    }
+    put(right, bottom, set.bottom_right);
+    put(right, top, set.top_right);
+    put(left, bottom, set.bottom_left);
+    put(left, top, set.top_left);
+    let title_row = Rect::new(left + 1, top, area.width - 2, 1);
+    Block::new().title(title).render(title_row, buf);
+    let inner = Rect::new(left + 1, top + 1, area.width - 2, area.height - 2);
     draw_into(buf, inner, lines);
 }
 
@@ -93,8 +136,12 @@ impl Row<'_> {
             let done = if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
                 self.ascii(text, style)
             } else if text.chars().all(stands_alone) {
-                text.char_indices()
-                    .all(|(i, c)| self.put(&text[i..i + c.len_utf8()], style))
+                text.char_indices().all(|(i, c)| {
+                    let symbol = &text[i..i + c.len_utf8()];
+                    // One column, as `cell_width` says for any single byte.
+                    let w = if c.is_ascii() { 1 } else { symbol.cell_width() };
+                    self.put_width(symbol, w, style)
+                })
             } else {
                 span.styled_graphemes(base)
                     .all(|g| self.put(g.symbol, g.style))
@@ -119,7 +166,12 @@ impl Row<'_> {
 
     /// One cluster. False when it does not fit, which ends the line.
     fn put(&mut self, symbol: &str, style: Style) -> bool {
-        let w = usize::from(symbol.cell_width());
+        self.put_width(symbol, symbol.cell_width(), style)
+    }
+
+    /// [`Row::put`] with the cluster's width already known.
+    fn put_width(&mut self, symbol: &str, w: u16, style: Style) -> bool {
+        let w = usize::from(w);
         if w > self.cells.len() {
             return true;
         }

@@ -179,6 +179,38 @@ fn wraps_and_boxes_as_a_paragraph_does() {
 }
 
 #[test]
+fn frames_as_a_bordered_block_does() {
+    let border = Style::new().fg(Color::DarkGray);
+    let titles = [
+        Line::raw(""),
+        Line::styled(" Keys ", Style::new().fg(Color::Cyan).bold()),
+        Line::from(vec![
+            Span::raw(" 日本語のタイトル "),
+            Span::raw("and more text"),
+        ]),
+    ];
+    let mut seed = 9;
+    for round in 0..30 {
+        let lines = sample_lines(&mut seed, 1 + round % 9);
+        for area in areas()
+            .into_iter()
+            .chain([Rect::new(3, 2, 1, 5), Rect::new(3, 2, 6, 1)])
+        {
+            for title in &titles {
+                let block = Block::bordered().border_style(border).title(title.clone());
+                let mut want = canvas();
+                Paragraph::new(lines.clone())
+                    .block(block)
+                    .render(area, &mut want);
+                let mut got = canvas();
+                framed_into(&mut got, area, border, title.clone(), &lines);
+                assert_eq!(got, want, "{title:?} {lines:?} in {area:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn centred_lines_are_left_to_paragraph() {
     let lines = vec![
         Line::raw("mid").centered(),
