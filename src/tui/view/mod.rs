@@ -35,7 +35,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Welcome | Screen::Resume => welcome::draw(m, f, area),
         Screen::Question => question::draw(m, f, area),
         Screen::Review => review::draw(m, f, area),
-        Screen::Results => results::draw(m, f, area),
+        Screen::Results => results::draw(m, f, area, overlay::cleared(m, area)),
     }
     match m.overlay {
         Overlay::None => {}
@@ -136,3 +136,6 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,7 @@
 
 use super::{centered, paint};
 use crate::tui::keys::{HELP, LOCAL_ONLY};
-use crate::tui::model::Model;
+use crate::tui::model::{Model, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,6 +17,19 @@ fn boxed<'a>(m: &Model, title_text: &'a str) -> Block<'a> {
     Block::bordered()
         .border_style(m.theme.border)
         .title(title(m, title_text))
+}
+
+/// The box the overlay on screen clears, worked out as its drawing does, so
+/// the screen under it can leave those cells alone (`paint::lines_under`).
+/// `None` leaves nothing out.
+pub fn cleared(m: &Model, area: Rect) -> Option<Rect> {
+    let r = m.report.as_ref()?;
+    match m.overlay {
+        Overlay::Card => Some(card_rect(area)),
+        Overlay::Qr => Some(qr_rect(area, &qr_lines(m, &r.share_code)).0),
+        Overlay::SaveDir => Some(save_dir_rect(area)),
+        _ => None,
+    }
 }
 
 pub fn help(m: &Model, f: &mut Frame, area: Rect) {
@@ -78,7 +91,7 @@ pub fn card(m: &Model, f: &mut Frame, area: Rect) {
     if m.report.is_none() {
         return;
     }
-    let rect = centered(area, 76, area.height.saturating_sub(2));
+    let rect = card_rect(area);
     let rows = rect.height.saturating_sub(2);
     let max = (m.card.lines().count() as u16).saturating_sub(rows);
     // Only the rows that show, borrowed from the card made with the result.
@@ -94,15 +107,38 @@ pub fn card(m: &Model, f: &mut Frame, area: Rect) {
     paint::framed(f, rect, m.theme.border, title(m, heading), &lines);
 }
 
-pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
-    let Some(r) = &m.report else { return };
+fn card_rect(area: Rect) -> Rect {
+    centered(area, 76, area.height.saturating_sub(2))
+}
+
+/// The QR code's rows and the share code under them.
+fn qr_lines<'a>(m: &'a Model, code: &'a str) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = match &m.qr {
         Some(rows) => rows.iter().map(|r| Line::raw(r.as_str())).collect(),
         None => vec![Line::raw("This code is too long for a QR code.")],
     };
-    lines.push(Line::styled(r.share_code.clone(), m.theme.key));
+    lines.push(Line::styled(code, m.theme.key));
+    lines
+}
+
+/// The QR box and the width the lines need inside it.
+fn qr_rect(area: Rect, lines: &[Line]) -> (Rect, u16) {
     let w = lines.iter().map(|l| l.width() as u16).max().unwrap_or(0) + 2;
-    let rect = centered(area, w.max(30), lines.len() as u16 + 2);
+    (centered(area, w.max(30), lines.len() as u16 + 2), w)
+}
+
+fn save_dir_rect(area: Rect) -> Rect {
+    centered(area, save_dir_width(area), 5)
+}
+
+fn save_dir_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(76)
+}
+
+pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
+    let Some(r) = &m.report else { return };
+    let lines = qr_lines(m, &r.share_code);
+    let (rect, w) = qr_rect(area, &lines);
     f.render_widget(Clear, rect);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {
         f.render_widget(
@@ -127,7 +163,7 @@ pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
 
 pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
-    let w = area.width.saturating_sub(4).min(76);
+    let w = save_dir_width(area);
     let shown = crate::core::text::truncate(&m.save_input, w.saturating_sub(6) as usize);
     let lines = vec![
         Line::styled("Folder to write the JSON and Markdown files into:", t.text),
@@ -138,7 +174,7 @@ pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
         ]),
         Line::styled("Enter save · Esc cancel", t.muted),
     ];
-    let rect = centered(area, w, 5);
+    let rect = save_dir_rect(area);
     f.render_widget(Clear, rect);
     paint::framed(f, rect, m.theme.border, title(m, "Save result"), &lines);
 }

@@ -15,11 +15,19 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use std::ops::Range;
 
 /// Draws `lines` into `area` from its top row, one row each, cut at the
 /// right edge: what `Paragraph::new(lines)` draws.
 pub(crate) fn lines(f: &mut Frame, area: Rect, lines: &[Line<'_>]) {
-    draw_into(f.buffer_mut(), area, lines);
+    draw_into(f.buffer_mut(), area, lines, None);
+}
+
+/// [`lines`] under an overlay that clears `hidden` later in the frame:
+/// cells in there are left alone, since whatever went there would be
+/// cleared before anyone sees it. The rest of the area comes out the same.
+pub(crate) fn lines_under(f: &mut Frame, area: Rect, lines: &[Line<'_>], hidden: Option<Rect>) {
+    draw_into(f.buffer_mut(), area, lines, hidden);
 }
 
 /// `lines` in a bordered box with `title`: what `Paragraph::new(lines)`
@@ -44,7 +52,7 @@ fn boxed_into(buf: &mut Buffer, area: Rect, block: Block<'_>, lines: &[Line<'_>]
     let area = area.intersection(buf.area);
     let inner = block.inner(area);
     block.render(area, buf);
-    draw_into(buf, inner, lines);
+    draw_into(buf, inner, lines, None);
 }
 
 /// `Block` first sets the style of every cell in the box (a no-op for the
@@ -79,7 +87,7 @@ fn framed_into(buf: &mut Buffer, area: Rect, border: Style, title: Line<'_>, lin
     let title_row = Rect::new(left + 1, top, area.width - 2, 1);
     Block::new().title(title).render(title_row, buf);
     let inner = Rect::new(left + 1, top + 1, area.width - 2, area.height - 2);
-    draw_into(buf, inner, lines);
+    draw_into(buf, inner, lines, None);
 }
 
 /// When every line fits the width, wrapping changes nothing and the lines
@@ -87,7 +95,7 @@ fn framed_into(buf: &mut Buffer, area: Rect, border: Style, title: Line<'_>, lin
 fn wrapped_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
     let area = area.intersection(buf.area);
     if lines.iter().all(|l| fits(l, area.width)) {
-        draw_into(buf, area, lines);
+        draw_into(buf, area, lines, None);
     } else {
         Paragraph::new(lines.to_vec())
             .wrap(Wrap { trim: false })
@@ -95,7 +103,7 @@ fn wrapped_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
     }
 }
 
-fn draw_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
+fn draw_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], hidden: Option<Rect>) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -108,11 +116,25 @@ fn draw_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
         return;
     }
     let width = usize::from(area.width);
+    let hidden = hidden
+        .map(|h| h.intersection(area))
+        .filter(|h| !h.is_empty());
     for (y, line) in (area.top()..area.bottom()).zip(lines) {
+        // Columns of this row under the overlay, counted from the area's left.
+        let skip = match hidden {
+            Some(h) if (h.top()..h.bottom()).contains(&y) => {
+                usize::from(h.left() - area.left())..usize::from(h.right() - area.left())
+            }
+            _ => 0..0,
+        };
+        if skip == (0..width) {
+            continue;
+        }
         let start = buf.index_of(area.x, y);
         let mut row = Row {
             cells: &mut buf.content[start..start + width],
             used: 0,
+            hidden: skip,
         };
         row.line(line);
     }
@@ -122,6 +144,8 @@ fn draw_into(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
 struct Row<'b> {
     cells: &'b mut [Cell],
     used: usize,
+    /// Columns to leave alone (see [`lines_under`]).
+    hidden: Range<usize>,
 }
 
 impl Row<'_> {
@@ -131,6 +155,9 @@ impl Row<'_> {
     fn line(&mut self, line: &Line<'_>) {
         let base = Style::default().patch(line.style);
         for span in &line.spans {
+            if self.hidden.end == self.cells.len() && self.used >= self.hidden.start {
+                return; // the rest of the row is hidden
+            }
             let text = span.content.as_ref();
             let style = base.patch(span.style);
             let done = if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
@@ -158,7 +185,9 @@ impl Row<'_> {
         let n = text.len().min(room);
         let cells = &mut self.cells[self.used..self.used + n];
         for (i, cell) in cells.iter_mut().enumerate() {
-            cell.set_symbol(&text[i..=i]).set_style(style);
+            if !self.hidden.contains(&(self.used + i)) {
+                cell.set_symbol(&text[i..=i]).set_style(style);
+            }
         }
         self.used += n;
         n == text.len()
@@ -179,7 +208,9 @@ impl Row<'_> {
             return false;
         }
         if w > 0 {
-            self.cells[self.used].set_symbol(symbol).set_style(style);
+            if !self.hidden.contains(&self.used) {
+                self.cells[self.used].set_symbol(symbol).set_style(style);
+            }
             self.used += w;
         }
         true

@@ -211,20 +211,22 @@ pub fn max_scroll(m: &Model) -> u16 {
     (lines_for(m, m.size).scrolling.len() as u16).saturating_sub(a.scrolling.height)
 }
 
-pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
+/// Draws the results screen; cells in `hidden` are left to the overlay
+/// that clears them.
+pub fn draw(m: &Model, f: &mut Frame, area: Rect, hidden: Option<Rect>) {
     let t = &m.theme;
     let (head, _, foot) = frame_areas(area);
     let title = header_line(t, &m.quiz.title, "your result", head.width);
-    paint::lines(f, head, &[title]);
+    paint::lines_under(f, head, &[title], hidden);
     let a = areas(area);
     let laid = lines_for(m, (area.width, area.height));
     if let Some(left) = a.left {
-        paint::lines(f, left, &laid.left);
+        paint::lines_under(f, left, &laid.left, hidden);
     }
     let body = &laid.scrolling;
     let max_scroll = (body.len() as u16).saturating_sub(a.scrolling.height);
     let scroll = m.scroll.min(max_scroll);
-    paint::lines(f, a.scrolling, &body[usize::from(scroll)..]);
+    paint::lines_under(f, a.scrolling, &body[usize::from(scroll)..], hidden);
     let more = if max_scroll > scroll {
         "  ↓ more"
     } else {
@@ -239,7 +241,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Some(s) => Line::styled(s.as_str(), t.good),
         None => Line::raw(""),
     });
-    paint::lines(f, a.code, &code_lines);
+    paint::lines_under(f, a.code, &code_lines, hidden);
     let keys = [
         ("↑↓", "scroll"),
         ("c", "copy"),
@@ -249,5 +251,5 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         ("←", "review"),
         ("q", "quit"),
     ];
-    paint::lines(f, foot, &[footer(t, &keys)]);
+    paint::lines_under(f, foot, &[footer(t, &keys)], hidden);
 }

@@ -131,7 +131,7 @@ fn draws_what_a_paragraph_draws() {
             let mut want = canvas();
             Paragraph::new(lines.clone()).render(area, &mut want);
             let mut got = canvas();
-            draw_into(&mut got, area, &lines);
+            draw_into(&mut got, area, &lines, None);
             assert_eq!(got, want, "{lines:?} in {area:?}");
 
             let skip = round % 4;
@@ -140,8 +140,36 @@ fn draws_what_a_paragraph_draws() {
                 .scroll((skip as u16, 0))
                 .render(area, &mut want);
             let mut got = canvas();
-            draw_into(&mut got, area, lines.get(skip..).unwrap_or_default());
+            draw_into(&mut got, area, lines.get(skip..).unwrap_or_default(), None);
             assert_eq!(got, want, "{lines:?} from {skip} in {area:?}");
+        }
+    }
+}
+
+#[test]
+fn leaves_what_an_overlay_clears() {
+    use ratatui::widgets::Clear;
+    let mut seed = 11;
+    let boxes = [
+        Rect::new(0, 0, 34, 9),
+        Rect::new(3, 1, 10, 4),
+        Rect::new(0, 2, 6, 3),
+        Rect::new(20, 0, 14, 9),
+        Rect::new(7, 5, 1, 1),
+        Rect::new(30, 7, 20, 20),
+    ];
+    for round in 0..60 {
+        let lines = sample_lines(&mut seed, 1 + round % 11);
+        for area in areas() {
+            for hidden in boxes {
+                let mut want = canvas();
+                draw_into(&mut want, area, &lines, None);
+                Clear.render(hidden, &mut want);
+                let mut got = canvas();
+                draw_into(&mut got, area, &lines, Some(hidden));
+                Clear.render(hidden, &mut got);
+                assert_eq!(got, want, "{lines:?} in {area:?} under {hidden:?}");
+            }
         }
     }
 }
@@ -220,6 +248,6 @@ fn centred_lines_are_left_to_paragraph() {
     let mut want = canvas();
     Paragraph::new(lines.clone()).render(area, &mut want);
     let mut got = canvas();
-    draw_into(&mut got, area, &lines);
+    draw_into(&mut got, area, &lines, None);
     assert_eq!(got, want);
 }
