@@ -23,10 +23,11 @@ fn boxed<'a>(m: &Model, title_text: &'a str) -> Block<'a> {
 /// the screen under it can leave those cells alone (`paint::lines_under`).
 /// `None` leaves nothing out.
 pub fn cleared(m: &Model, area: Rect) -> Option<Rect> {
-    let r = m.report.as_ref()?;
+    // The QR box is small, so it is left out: working out its size
+    // costs about what it saves.
+    m.report.as_ref()?;
     match m.overlay {
         Overlay::Card => Some(card_rect(area)),
-        Overlay::Qr => Some(qr_rect(area, &qr_lines(m, &r.share_code)).0),
         Overlay::SaveDir => Some(save_dir_rect(area)),
         _ => None,
     }

@@ -183,10 +183,16 @@ impl Row<'_> {
     fn ascii(&mut self, text: &str, style: Style) -> bool {
         let room = self.cells.len() - self.used;
         let n = text.len().min(room);
-        let cells = &mut self.cells[self.used..self.used + n];
-        for (i, cell) in cells.iter_mut().enumerate() {
-            if !self.hidden.contains(&(self.used + i)) {
-                cell.set_symbol(&text[i..=i]).set_style(style);
+        let (start, end) = (self.used, self.used + n);
+        // The columns before and after the hidden ones.
+        let shown = [
+            start..end.min(self.hidden.start),
+            start.max(self.hidden.end)..end,
+        ];
+        for cols in shown {
+            for x in cols {
+                let i = x - start;
+                self.cells[x].set_symbol(&text[i..=i]).set_style(style);
             }
         }
         self.used += n;

@@ -29,7 +29,7 @@ fn frame(w: u16, h: u16, draw: impl FnOnce(&mut Frame)) -> Buffer {
 
 #[test]
 fn the_results_under_an_overlay_leave_out_only_what_it_clears() {
-    for overlay in [Overlay::Card, Overlay::Qr, Overlay::SaveDir] {
+    for overlay in [Overlay::Card, Overlay::SaveDir] {
         for (w, h) in [(120, 40), (80, 24), (50, 14), (200, 60), (60, 50)] {
             let mut m = results(overlay);
             update(&mut m, Message::Resize(w, h));
@@ -41,7 +41,6 @@ fn the_results_under_an_overlay_leave_out_only_what_it_clears() {
                 results::draw(&m, f, area, None);
                 match overlay {
                     Overlay::Card => overlay::card(&m, f, area),
-                    Overlay::Qr => overlay::qr(&m, f, area),
                     _ => overlay::save_dir(&m, f, area),
                 }
             });
