@@ -163,12 +163,7 @@ impl Row<'_> {
             let done = if text.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
                 self.ascii(text, style)
             } else if text.chars().all(stands_alone) {
-                text.char_indices().all(|(i, c)| {
-                    let symbol = &text[i..i + c.len_utf8()];
-                    // One column, as `cell_width` says for any single byte.
-                    let w = if c.is_ascii() { 1 } else { symbol.cell_width() };
-                    self.put_width(symbol, w, style)
-                })
+                self.alone(text, style)
             } else {
                 span.styled_graphemes(base)
                     .all(|g| self.put(g.symbol, g.style))
@@ -177,6 +172,32 @@ impl Row<'_> {
                 return;
             }
         }
+    }
+
+    /// Characters that stand alone: runs of ASCII (printable, as no
+    /// control character stands alone) one cell a byte, others one by one.
+    fn alone(&mut self, mut text: &str, style: Style) -> bool {
+        while let Some(c) = text.chars().next() {
+            let (symbol, rest) = match text.bytes().position(|b| !b.is_ascii()) {
+                Some(0) => text.split_at(c.len_utf8()),
+                Some(n) => text.split_at(n),
+                None => text.split_at(text.len()),
+            };
+            let fits = if c.is_ascii() {
+                self.ascii(symbol, style)
+            } else {
+                self.put_width(
+                    symbol,
+                    one_column(c).unwrap_or_else(|| symbol.cell_width()),
+                    style,
+                )
+            };
+            if !fits {
+                return false;
+            }
+            text = rest;
+        }
+        true
     }
 
     /// Printable ASCII: one cell per byte. False when the row is full.
@@ -221,6 +242,13 @@ impl Row<'_> {
         }
         true
     }
+}
+
+/// The width of the frequent characters whose width is plain: Latin
+/// letters and the box and block drawing of borders and bars (what
+/// `cell_width` says for them, checked in the tests).
+fn one_column(c: char) -> Option<u16> {
+    matches!(c, '\u{A0}'..='\u{24F}' | '\u{2500}'..='\u{259F}').then_some(1)
 }
 
 /// Whether the line is at most `max` columns wide and made only of

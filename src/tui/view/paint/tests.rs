@@ -28,6 +28,9 @@ fn characters_that_stand_alone_are_clusters_of_their_own() {
         let one = c.to_string();
         assert_eq!(clusters(&one), vec![one.clone()], "{c:?} alone");
         assert!(one.cell_width() >= 1, "{c:?} has no width");
+        if let Some(w) = one_column(c) {
+            assert_eq!(w, one.cell_width(), "{c:?}");
+        }
         // Before and after a letter, and twice (regional indicators and
         // Hangul jamo would join themselves; marks and prepends a letter).
         for s in [format!("a{c}"), format!("{c}a"), format!("{c}{c}")] {
@@ -42,8 +45,9 @@ fn characters_that_stand_alone_are_clusters_of_their_own() {
 }
 
 /// Pieces of text that reach every path: plain, accented, wide, combining,
-/// zero-width, control, emoji with modifiers, half-width sound marks.
-const PIECES: [&str; 22] = [
+/// zero-width, control, emoji with modifiers, half-width sound marks, a
+/// wide character that stands alone.
+const PIECES: [&str; 24] = [
     "plain",
     " ",
     "  ",
@@ -66,6 +70,8 @@ const PIECES: [&str; 22] = [
     "\u{AD}",
     "ab cd",
     "。",
+    "#. #",
+    "⌚",
 ];
 
 const STYLES: [Style; 4] = [
@@ -98,15 +104,18 @@ fn sample_lines(seed: &mut u64, n: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// A buffer with something in every cell, so cells left alone show.
+/// A buffer with something in most cells, so cells left alone show.
 fn canvas() -> Buffer {
     let area = Rect::new(0, 0, 34, 9);
     let mut b = Buffer::empty(area);
     for y in 0..area.height {
         for x in 0..area.width {
-            b[(x, y)]
-                .set_symbol(if (x + y) % 3 == 0 { "#" } else { "." })
-                .set_style(STYLES[usize::from(x % 4)]);
+            // Some cells left empty, as a cleared area is.
+            if (x * y) % 5 != 1 {
+                b[(x, y)]
+                    .set_symbol(if (x + y) % 3 == 0 { "#" } else { "." })
+                    .set_style(STYLES[usize::from(x % 4)]);
+            }
         }
     }
     b
