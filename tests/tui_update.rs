@@ -283,3 +283,54 @@ fn plain_mode_rejects_bad_numbers_and_goes_back() {
     );
     assert!(s.contains("Leaning: Product Management"), "{s}");
 }
+
+/// The results screen's lines kept in the model follow the terminal size
+/// and the result; the view uses them only when they match, so a stale
+/// copy would show in these comparisons with a fresh layout.
+#[test]
+fn result_lines_are_laid_out_again_on_resize_and_on_a_new_result() {
+    use careerfit::tui::view::{lay_out_results, view};
+    let draw = |m: &careerfit::tui::model::Model| {
+        let (w, h) = m.size;
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view(m, f)).unwrap();
+        t.backend().buffer().clone()
+    };
+    let mut m = model();
+    send(&mut m, &[Message::Resize(80, 24)]);
+    assert_eq!(m.result_lines, None, "nothing to lay out before a result");
+    finish(&mut m, PM_SPEC);
+    assert_eq!(m.screen, Screen::Results);
+    assert_eq!(m.result_lines, Some(lay_out_results(&m, (80, 24))));
+
+    send(&mut m, &[Message::Resize(120, 40)]);
+    let lines = m.result_lines.clone().unwrap();
+    assert_eq!(lines.size, (120, 40));
+    assert_eq!(lines, lay_out_results(&m, (120, 40)));
+    let mut fresh = m.clone();
+    fresh.result_lines = None;
+    assert_eq!(draw(&m), draw(&fresh));
+
+    // Change the first answer from the review screen and finish again.
+    let old = m.report.as_ref().unwrap().share_code.clone();
+    let first = m.answers[0].unwrap();
+    let other = (first + 1) % m.quiz.questions[0].choices.len();
+    let display = m.order.options[0].iter().position(|&c| c == other).unwrap();
+    send(
+        &mut m,
+        &[
+            Message::Back,
+            Message::Home,
+            Message::Edit,
+            Message::Choose(display + 1),
+            Message::Confirm,
+            Message::Confirm,
+        ],
+    );
+    assert_eq!(m.screen, Screen::Results);
+    let new = m.report.as_ref().unwrap().share_code.clone();
+    assert_ne!(new, old, "the answer changed, so the result did");
+    let lines = m.result_lines.clone().unwrap();
+    assert_eq!(lines.share_code, new);
+    assert_eq!(lines, lay_out_results(&m, (120, 40)));
+}

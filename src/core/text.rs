@@ -1,10 +1,20 @@
 //! Width-aware text helpers shared by the cards and the TUI.
 
+use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display columns of `s` (wide CJK and emoji count as two).
 pub fn width(s: &str) -> usize {
+    // Most text is printable ASCII, one column a byte; every frame measures
+    // a lot of it.
+    if printable_ascii(s) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
+}
+
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_graphic() || b == b' ')
 }
 
 /// Word-wraps to `max` columns, keeping paragraphs; words longer than a line
@@ -15,37 +25,68 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for para in s.split('\n') {
-        let mut line = String::new();
-        let mut w = 0;
-        for (glued, piece) in pieces(para) {
-            let ww = width(&piece);
-            let gap = usize::from(!glued && w > 0);
-            if w > 0 && w + gap + ww > max {
-                lines.push(std::mem::take(&mut line));
-                w = 0;
+        let mut line = Filling {
+            text: String::new(),
+            w: 0,
+            max,
+        };
+        // Every frame wraps its text again, so the common case of a
+        // paragraph without wide characters skips the per-character piece
+        // splitting: there every word is one piece (see `pieces`).
+        if para.is_ascii() || !para.chars().any(is_wide) {
+            for word in words(para) {
+                line.place(&mut lines, false, word);
             }
-            if ww > max {
-                for c in piece.chars() {
-                    let cw = c.width().unwrap_or(0);
-                    if w + cw > max && w > 0 {
-                        lines.push(std::mem::take(&mut line));
-                        w = 0;
-                    }
-                    line.push(c);
-                    w += cw;
-                }
-                continue;
+        } else {
+            for (glued, piece) in pieces(para) {
+                line.place(&mut lines, glued, &piece);
             }
-            if w > 0 && !glued {
-                line.push(' ');
-                w += 1;
-            }
-            line.push_str(&piece);
-            w += ww;
         }
-        lines.push(line);
+        lines.push(line.text);
     }
     lines
+}
+
+/// The line being filled by `wrap`.
+struct Filling {
+    text: String,
+    w: usize,
+    max: usize,
+}
+
+impl Filling {
+    /// Adds one piece, first moving to a new line if it does not fit.
+    fn place(&mut self, lines: &mut Vec<String>, glued: bool, piece: &str) {
+        let ww = width(piece);
+        let gap = usize::from(!glued && self.w > 0);
+        if self.w > 0 && self.w + gap + ww > self.max {
+            lines.push(std::mem::take(&mut self.text));
+            self.w = 0;
+        }
+        if ww > self.max {
+            for c in piece.chars() {
+                let cw = c.width().unwrap_or(0);
+                if self.w + cw > self.max && self.w > 0 {
+                    lines.push(std::mem::take(&mut self.text));
+                    self.w = 0;
+                }
+                self.text.push(c);
+                self.w += cw;
+            }
+            return;
+        }
+        if self.w > 0 && !glued {
+            self.text.push(' ');
+            self.w += 1;
+        }
+        self.text.push_str(piece);
+        self.w += ww;
+    }
+}
+
+/// The words of a paragraph: what `pieces` yields when no character is wide.
+fn words(para: &str) -> impl Iterator<Item = &str> {
+    para.split(' ').filter(|x| !x.is_empty())
 }
 
 /// Splits a paragraph into the units `wrap` may put on different lines, each
@@ -56,16 +97,25 @@ fn pieces(para: &str) -> Vec<(bool, String)> {
         "、。，．！？：；）」』】〕〉》・ー…々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ,.!?:;)]}";
     const NO_END: &str = "（「『【〔〈《([{";
     let mut out: Vec<(bool, String)> = Vec::new();
-    for word in para.split(' ').filter(|x| !x.is_empty()) {
+    // Whether the last piece is made of wide characters only, kept as the
+    // pieces grow instead of scanning the last piece for every character.
+    let mut last_all_wide = true;
+    for word in words(para) {
         let mut glued = false;
         let mut open = false;
         for c in word.chars() {
             // Latin letters stick to a preceding Latin run, not to a wide character.
-            let after_latin = out.last().is_some_and(|(_, p)| !p.chars().all(is_wide));
+            let after_latin = !out.is_empty() && !last_all_wide;
             let attach = glued && (open || NO_START.contains(c) || (!is_wide(c) && after_latin));
             match out.last_mut() {
-                Some((_, p)) if attach => p.push(c),
-                _ => out.push((glued, c.to_string())),
+                Some((_, p)) if attach => {
+                    p.push(c);
+                    last_all_wide &= is_wide(c);
+                }
+                _ => {
+                    out.push((glued, c.to_string()));
+                    last_all_wide = is_wide(c);
+                }
             }
             open = NO_END.contains(c);
             glued = true;
@@ -80,8 +130,21 @@ fn is_wide(c: char) -> bool {
 
 /// Cuts `s` to at most `max` columns, ending with `…` when cut.
 pub fn truncate(s: &str, max: usize) -> String {
+    cut(s, max).into_owned()
+}
+
+/// [`truncate`] that borrows `s` when it fits, as it mostly does when a
+/// frame is drawn.
+pub fn cut(s: &str, max: usize) -> Cow<'_, str> {
     if width(s) <= max {
-        return s.to_string();
+        return Cow::Borrowed(s);
+    }
+    if printable_ascii(s) {
+        // What the loop below keeps: one byte a column, one left for `…`.
+        return Cow::Owned(match max {
+            0 => String::new(),
+            _ => format!("{}…", &s[..max - 1]),
+        });
     }
     let mut out = String::new();
     let mut w = 0;
@@ -96,7 +159,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max > 0 {
         out.push('…');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Pads with spaces to exactly `cols` columns (truncating first if longer).
@@ -166,6 +229,28 @@ mod tests {
     }
 
     #[test]
+    fn text_without_wide_characters_is_split_into_words() {
+        // `wrap` skips `pieces` for such text on the promise that every
+        // word is one unglued piece there; check it on many mixes of
+        // spaces, Latin, accents, combining marks and punctuation.
+        let alphabet = [
+            ' ', ' ', 'a', 'b', 'é', '\u{301}', ',', '.', '(', ')', '!', '“', '—', '·', '\t', '0',
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 58) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((seed >> (k % 60)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            let expected: Vec<(bool, String)> = words(&s).map(|w| (false, w.to_string())).collect();
+            assert_eq!(pieces(&s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
     fn bars_have_exact_width() {
         for v in [0.0, 12.5, 50.0, 99.9, 100.0, 150.0, -3.0] {
             assert_eq!(bar(v, 20, false).chars().count(), 20, "{v}");
@@ -174,8 +259,27 @@ mod tests {
     }
 
     #[test]
+    fn printable_ascii_is_one_column_a_byte() {
+        for b in 0x20u8..0x7f {
+            let s = char::from(b).to_string();
+            assert_eq!(width(&s), UnicodeWidthStr::width(s.as_str()), "{s:?}");
+        }
+        for s in ["a\tb", "x\u{7f}", "é", "日本", "a\u{301}"] {
+            assert_eq!(width(s), UnicodeWidthStr::width(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn truncate_and_pad() {
         assert_eq!(truncate("abcdef", 4), "abc…");
+        for max in 0..6 {
+            // Printable ASCII takes a shortcut; with an `é` after the cut
+            // the same text goes the long way.
+            let short = truncate("abcdef", max);
+            let long = truncate("abcdefé", max);
+            assert_eq!(short, long, "{max}");
+            assert!(width(&short) <= max, "{max}: {short:?}");
+        }
         assert_eq!(width(&pad("日本語", 5)), 5);
     }
 }

@@ -6,6 +6,7 @@ use crate::core::model::Quiz;
 use crate::core::order::{Order, order};
 use crate::core::report::Report;
 use crate::core::scoring::Answers;
+use ratatui::text::Line;
 use std::sync::Arc;
 
 /// Which full screen is showing.
@@ -31,6 +32,22 @@ pub enum Overlay {
     Qr,
     /// Asking for a folder to save the result in (after `W`, or a failed `w`).
     SaveDir,
+}
+
+/// The results screen's lines for one terminal size. The view uses them
+/// only when they were made for the size, theme and result it draws, and
+/// lays the screen out afresh otherwise, so they can never show stale text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultLines {
+    /// The terminal size they were laid out for.
+    pub size: (u16, u16),
+    pub theme: Theme,
+    /// The share code of the result they show.
+    pub share_code: String,
+    /// The fixed left column of the two-column layout (empty in one column).
+    pub left: Vec<Line<'static>>,
+    /// The part that scrolls.
+    pub scrolling: Vec<Line<'static>>,
 }
 
 /// The whole state of one quiz session.
@@ -59,6 +76,10 @@ pub struct Model {
     /// shown so overlays do not rebuild them on every draw.
     pub card: String,
     pub qr: Option<Vec<String>>,
+    /// The results screen's lines laid out for the terminal's size, made in
+    /// `update` when the result is shown or the terminal is resized, so a
+    /// frame does not wrap and format the whole result again (issue 8).
+    pub result_lines: Option<ResultLines>,
     /// Answers that are only in memory (not finished into a result).
     pub unsaved: bool,
     /// A one-line message in the footer (copy done, files written, errors).
@@ -96,6 +117,7 @@ impl Model {
             report: None,
             card: String::new(),
             qr: None,
+            result_lines: None,
             unsaved: false,
             status: None,
             name: None,

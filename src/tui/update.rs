@@ -10,6 +10,7 @@ use crate::core::report;
 pub fn update(m: &mut Model, msg: Message) -> Vec<Effect> {
     if let Message::Resize(w, h) = msg {
         m.size = (w, h);
+        lay_out_results(m);
         return vec![];
     }
     if let Message::Status(s) = msg {
@@ -236,6 +237,7 @@ fn review(m: &mut Model, msg: Message) -> Vec<Effect> {
             m.card = text_card(&r, false);
             m.qr = crate::core::qr::qr_lines(&r.share_code);
             m.report = Some(r);
+            lay_out_results(m);
             m.screen = Screen::Results;
             m.scroll = 0;
             m.unsaved = false;
@@ -244,6 +246,14 @@ fn review(m: &mut Model, msg: Message) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Keeps the results screen's lines in step with the result and the size.
+fn lay_out_results(m: &mut Model) {
+    m.result_lines = m
+        .report
+        .is_some()
+        .then(|| super::view::lay_out_results(m, m.size));
 }
 
 fn copy(m: &mut Model) -> Vec<Effect> {

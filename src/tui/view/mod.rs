@@ -2,13 +2,14 @@
 //! computed from the frame's area on every draw, so resizing just works.
 
 mod overlay;
+mod paint;
 mod question;
 mod results;
 mod review;
 mod small;
 mod welcome;
 
-pub use results::max_scroll as results_max_scroll;
+pub use results::{lay_out as lay_out_results, max_scroll as results_max_scroll};
 
 use super::model::{Model, Overlay, Screen};
 use super::theme::Theme;
@@ -17,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 
 /// Smallest terminal the quiz draws in; below it a notice asks for more room.
 pub const MIN_WIDTH: u16 = 50;
@@ -33,7 +35,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Welcome | Screen::Resume => welcome::draw(m, f, area),
         Screen::Question => question::draw(m, f, area),
         Screen::Review => review::draw(m, f, area),
-        Screen::Results => results::draw(m, f, area),
+        Screen::Results => results::draw(m, f, area, overlay::cleared(m, area)),
     }
     match m.overlay {
         Overlay::None => {}
@@ -69,29 +71,47 @@ pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
 }
 
 /// A footer of `key description` pairs, keys highlighted.
-pub(crate) fn footer(t: &Theme, pairs: &[(&str, &str)]) -> Paragraph<'static> {
-    let mut spans = Vec::new();
+pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
+    let mut spans = Vec::with_capacity(pairs.len() * 4);
     for (i, (k, d)) in pairs.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", t.muted));
         }
-        spans.push(Span::styled(k.to_string(), t.key));
-        spans.push(Span::styled(format!(" {d}"), t.muted));
+        spans.push(Span::styled(*k, t.key));
+        spans.push(Span::styled(" ", t.muted));
+        spans.push(Span::styled(*d, t.muted));
     }
-    Paragraph::new(Line::from(spans))
+    Line::from(spans)
 }
 
 /// The header line: quiz title on the left, `right` on the right.
 pub(crate) fn header(t: &Theme, title: &str, right: &str, width: u16) -> Paragraph<'static> {
+    Paragraph::new(header_line(t, title, right, width))
+}
+
+/// The line [`header`] shows, for screens that draw it themselves.
+pub(crate) fn header_line(t: &Theme, title: &str, right: &str, width: u16) -> Line<'static> {
     let right_w = crate::core::text::width(right);
     let room = (width as usize).saturating_sub(right_w + 2);
     let left = crate::core::text::truncate(title, room);
     let gap = (width as usize).saturating_sub(crate::core::text::width(&left) + right_w);
-    Paragraph::new(Line::from(vec![
+    Line::from(vec![
         Span::styled(left, t.title),
-        Span::raw(" ".repeat(gap)),
+        Span::raw(spaces(gap)),
         Span::styled(right.to_string(), t.muted),
-    ]))
+    ])
+}
+
+/// `n` spaces, borrowed for the widths a terminal has.
+pub(crate) fn spaces(n: usize) -> Cow<'static, str> {
+    const SPACES: &str = match str::from_utf8(&[b' '; 512]) {
+        Ok(s) => s,
+        Err(_) => "",
+    };
+    match SPACES.get(..n) {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(" ".repeat(n)),
+    }
 }
 
 /// Wrapped lines of `text` in `style`, each one a ratatui line.
@@ -116,3 +136,6 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+#[cfg(test)]
+mod tests;

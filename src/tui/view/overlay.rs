@@ -1,18 +1,36 @@
 //! Boxes over the current screen: help, quit confirmation, the text card
 //! and the QR code.
 
-use super::centered;
+use super::{centered, paint};
 use crate::tui::keys::{HELP, LOCAL_ONLY};
-use crate::tui::model::Model;
+use crate::tui::model::{Model, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-fn boxed<'a>(m: &Model, title: &'a str) -> Block<'a> {
+fn title(m: &Model, title: &str) -> Line<'static> {
+    Line::from(Span::styled(format!(" {title} "), m.theme.title))
+}
+
+fn boxed<'a>(m: &Model, title_text: &'a str) -> Block<'a> {
     Block::bordered()
         .border_style(m.theme.border)
-        .title(Span::styled(format!(" {title} "), m.theme.title))
+        .title(title(m, title_text))
+}
+
+/// The box the overlay on screen clears, worked out as its drawing does, so
+/// the screen under it can leave those cells alone (`paint::lines_under`).
+/// `None` leaves nothing out.
+pub fn cleared(m: &Model, area: Rect) -> Option<Rect> {
+    // The QR box is small, so it is left out: working out its size
+    // costs about what it saves.
+    m.report.as_ref()?;
+    match m.overlay {
+        Overlay::Card => Some(card_rect(area)),
+        Overlay::SaveDir => Some(save_dir_rect(area)),
+        _ => None,
+    }
 }
 
 pub fn help(m: &Model, f: &mut Frame, area: Rect) {
@@ -36,12 +54,8 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
     lines.push(Line::styled(" any key closes this help", t.muted));
     let rect = centered(area, 70, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(boxed(m, "Keys"))
-            .scroll((m.scroll, 0)),
-        rect,
-    );
+    let shown = lines.get(usize::from(m.scroll)..).unwrap_or_default();
+    paint::framed(f, rect, m.theme.border, title(m, "Keys"), shown);
 }
 
 pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
@@ -78,34 +92,54 @@ pub fn card(m: &Model, f: &mut Frame, area: Rect) {
     if m.report.is_none() {
         return;
     }
-    let text = &m.card;
-    let lines: Vec<Line> = text
+    let rect = card_rect(area);
+    let rows = rect.height.saturating_sub(2);
+    let max = (m.card.lines().count() as u16).saturating_sub(rows);
+    // Only the rows that show, borrowed from the card made with the result.
+    let lines: Vec<Line> = m
+        .card
         .lines()
-        .map(|l| Line::styled(l.to_string(), m.theme.text))
+        .skip(usize::from(m.scroll.min(max)))
+        .take(usize::from(rows))
+        .map(|l| Line::styled(l, m.theme.text))
         .collect();
-    let rect = centered(area, 76, area.height.saturating_sub(2));
-    let max = (lines.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(boxed(
-                m,
-                "Text card · ↑↓ scroll · c copy · any other key closes",
-            ))
-            .scroll((m.scroll.min(max), 0)),
-        rect,
-    );
+    let heading = "Text card · ↑↓ scroll · c copy · any other key closes";
+    paint::framed(f, rect, m.theme.border, title(m, heading), &lines);
 }
 
-pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
-    let Some(r) = &m.report else { return };
+fn card_rect(area: Rect) -> Rect {
+    centered(area, 76, area.height.saturating_sub(2))
+}
+
+/// The QR code's rows and the share code under them.
+fn qr_lines<'a>(m: &'a Model, code: &'a str) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = match &m.qr {
         Some(rows) => rows.iter().map(|r| Line::raw(r.as_str())).collect(),
         None => vec![Line::raw("This code is too long for a QR code.")],
     };
-    lines.push(Line::styled(r.share_code.clone(), m.theme.key));
+    lines.push(Line::styled(code, m.theme.key));
+    lines
+}
+
+/// The QR box and the width the lines need inside it.
+fn qr_rect(area: Rect, lines: &[Line]) -> (Rect, u16) {
     let w = lines.iter().map(|l| l.width() as u16).max().unwrap_or(0) + 2;
-    let rect = centered(area, w.max(30), lines.len() as u16 + 2);
+    (centered(area, w.max(30), lines.len() as u16 + 2), w)
+}
+
+fn save_dir_rect(area: Rect) -> Rect {
+    centered(area, save_dir_width(area), 5)
+}
+
+fn save_dir_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(76)
+}
+
+pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
+    let Some(r) = &m.report else { return };
+    let lines = qr_lines(m, &r.share_code);
+    let (rect, w) = qr_rect(area, &lines);
     f.render_widget(Clear, rect);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {
         f.render_widget(
@@ -119,15 +153,18 @@ pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    f.render_widget(
-        Paragraph::new(lines).block(boxed(m, "Scan the share code")),
+    paint::framed(
+        f,
         rect,
+        m.theme.border,
+        title(m, "Scan the share code"),
+        &lines,
     );
 }
 
 pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
-    let w = area.width.saturating_sub(4).min(76);
+    let w = save_dir_width(area);
     let shown = crate::core::text::truncate(&m.save_input, w.saturating_sub(6) as usize);
     let lines = vec![
         Line::styled("Folder to write the JSON and Markdown files into:", t.text),
@@ -138,7 +175,7 @@ pub fn save_dir(m: &Model, f: &mut Frame, area: Rect) {
         ]),
         Line::styled("Enter save · Esc cancel", t.muted),
     ];
-    let rect = centered(area, w, 5);
+    let rect = save_dir_rect(area);
     f.render_widget(Clear, rect);
-    f.render_widget(Paragraph::new(lines).block(boxed(m, "Save result")), rect);
+    paint::framed(f, rect, m.theme.border, title(m, "Save result"), &lines);
 }

@@ -1,14 +1,14 @@
 //! The question screen: progress, the wrapped question, numbered options
 //! with glyphs for the chosen one and the cursor (never colour alone).
 
-use super::{footer, frame_areas, header, wrapped};
+use super::{footer, frame_areas, header_line, paint, wrapped};
 use crate::core::model::Kind;
 use crate::core::text::wrap;
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph};
+use ratatui::widgets::Gauge;
 
 /// What to ask for each kind of question, under the question text.
 fn prompt(kind: Kind) -> &'static str {
@@ -26,7 +26,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let q = &m.quiz.questions[qi];
     let (head, body, foot) = frame_areas(area);
     let progress = format!("{} / {total}", m.pos + 1);
-    f.render_widget(header(t, &m.quiz.title, &progress, head.width), head);
+    paint::lines(
+        f,
+        head,
+        &[header_line(t, &m.quiz.title, &progress, head.width)],
+    );
     let [gauge_area, _, content] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -80,19 +84,14 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
         lines.extend(wrapped(s, w, t.warn, ""));
     }
-    f.render_widget(Paragraph::new(lines), content);
-    f.render_widget(
-        footer(
-            t,
-            &[
-                ("1–9", "choose"),
-                ("Enter", "next"),
-                ("←", "back"),
-                ("s", "skip"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-        ),
-        foot,
-    );
+    paint::lines(f, content, &lines);
+    let keys = [
+        ("1–9", "choose"),
+        ("Enter", "next"),
+        ("←", "back"),
+        ("s", "skip"),
+        ("?", "help"),
+        ("q", "quit"),
+    ];
+    paint::lines(f, foot, &[footer(t, &keys)]);
 }

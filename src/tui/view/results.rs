@@ -2,13 +2,13 @@
 //! chart, the reasons in the person's own answers, and what to do next.
 //! The body scrolls; the share code stays visible below it.
 
-use super::{footer, frame_areas, header, wrapped};
+use super::{footer, frame_areas, header_line, paint, wrapped};
 use crate::core::text::{bar, pad, width};
-use crate::tui::model::Model;
+use crate::tui::model::{Model, ResultLines};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 
 /// Widest terminal body that still uses one column; wider ones put the
 /// scores on the left and the explanation on the right.
@@ -171,36 +171,62 @@ fn areas(area: Rect) -> Areas {
     }
 }
 
-/// The lines of the scrolling part for a layout.
-fn scrolling_lines(m: &Model, a: &Areas) -> Vec<Line<'static>> {
-    match a.left {
-        Some(_) => detail_lines(m, a.scrolling.width),
-        None => content_lines(m, a.scrolling.width),
+/// The results screen's lines for a terminal of `size`.
+pub fn lay_out(m: &Model, size: (u16, u16)) -> ResultLines {
+    let a = areas(Rect::new(0, 0, size.0, size.1));
+    let (left, scrolling) = match a.left {
+        Some(left) => (
+            summary_lines(m, left.width),
+            detail_lines(m, a.scrolling.width),
+        ),
+        None => (vec![], content_lines(m, a.scrolling.width)),
+    };
+    ResultLines {
+        size,
+        theme: m.theme,
+        share_code: share_code(m).to_string(),
+        left,
+        scrolling,
+    }
+}
+
+fn share_code(m: &Model) -> &str {
+    m.report.as_ref().map_or("", |r| r.share_code.as_str())
+}
+
+/// The lines kept in the model when they were made for this size, theme
+/// and result (as `update` keeps them); laid out afresh otherwise.
+fn lines_for(m: &Model, size: (u16, u16)) -> Cow<'_, ResultLines> {
+    match &m.result_lines {
+        Some(l) if l.size == size && l.theme == m.theme && l.share_code == share_code(m) => {
+            Cow::Borrowed(l)
+        }
+        _ => Cow::Owned(lay_out(m, size)),
     }
 }
 
 /// Largest useful scroll offset for the model's terminal size.
 pub fn max_scroll(m: &Model) -> u16 {
     let a = areas(Rect::new(0, 0, m.size.0, m.size.1));
-    (scrolling_lines(m, &a).len() as u16).saturating_sub(a.scrolling.height)
+    (lines_for(m, m.size).scrolling.len() as u16).saturating_sub(a.scrolling.height)
 }
 
-pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
+/// Draws the results screen; cells in `hidden` are left to the overlay
+/// that clears them.
+pub fn draw(m: &Model, f: &mut Frame, area: Rect, hidden: Option<Rect>) {
     let t = &m.theme;
     let (head, _, foot) = frame_areas(area);
-    f.render_widget(header(t, &m.quiz.title, "your result", head.width), head);
+    let title = header_line(t, &m.quiz.title, "your result", head.width);
+    paint::lines_under(f, head, &[title], hidden);
     let a = areas(area);
+    let laid = lines_for(m, (area.width, area.height));
     if let Some(left) = a.left {
-        f.render_widget(Paragraph::new(summary_lines(m, left.width)), left);
+        paint::lines_under(f, left, &laid.left, hidden);
     }
-    let lines = scrolling_lines(m, &a);
-    let max_scroll = (lines.len() as u16).saturating_sub(a.scrolling.height);
+    let body = &laid.scrolling;
+    let max_scroll = (body.len() as u16).saturating_sub(a.scrolling.height);
     let scroll = m.scroll.min(max_scroll);
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), a.scrolling);
-    let code = m
-        .report
-        .as_ref()
-        .map_or(String::new(), |r| r.share_code.clone());
+    paint::lines_under(f, a.scrolling, &body[usize::from(scroll)..], hidden);
     let more = if max_scroll > scroll {
         "  ↓ more"
     } else {
@@ -208,27 +234,22 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     };
     let mut code_lines = vec![Line::from(vec![
         Span::styled("Share code ", t.muted),
-        Span::styled(code, t.key),
+        Span::styled(share_code(m), t.key),
         Span::styled(more, t.muted),
     ])];
     code_lines.push(match &m.status {
-        Some(s) => Line::styled(s.clone(), t.good),
+        Some(s) => Line::styled(s.as_str(), t.good),
         None => Line::raw(""),
     });
-    f.render_widget(Paragraph::new(code_lines), a.code);
-    f.render_widget(
-        footer(
-            t,
-            &[
-                ("↑↓", "scroll"),
-                ("c", "copy"),
-                ("v", "card"),
-                ("w", "save"),
-                ("r", "QR"),
-                ("←", "review"),
-                ("q", "quit"),
-            ],
-        ),
-        foot,
-    );
+    paint::lines_under(f, a.code, &code_lines, hidden);
+    let keys = [
+        ("↑↓", "scroll"),
+        ("c", "copy"),
+        ("v", "card"),
+        ("w", "save"),
+        ("r", "QR"),
+        ("←", "review"),
+        ("q", "quit"),
+    ];
+    paint::lines_under(f, foot, &[footer(t, &keys)], hidden);
 }

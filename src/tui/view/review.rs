@@ -1,19 +1,22 @@
 //! The review screen: every question with its answer, skipped ones marked.
 
-use super::{footer, frame_areas, header};
-use crate::core::text::{truncate, width};
+use super::{footer, frame_areas, header_line, paint, spaces};
+use crate::core::text::{cut, width};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let total = m.order.questions.len();
     let (head, body, foot) = frame_areas(area);
     let right = format!("review · {} of {total} answered", m.answered());
-    f.render_widget(header(t, &m.quiz.title, &right, head.width), head);
+    paint::lines(
+        f,
+        head,
+        &[header_line(t, &m.quiz.title, &right, head.width)],
+    );
     let rows = body.height.saturating_sub(1) as usize;
     let first = m
         .review_cursor
@@ -34,21 +37,33 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         }
         None => "— skipped".to_string(),
     };
-    let visible = m.order.questions.iter().skip(first).take(rows);
+    let visible: Vec<(usize, usize, String)> = m
+        .order
+        .questions
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(pos, &qi)| (pos, qi, answer_of(qi)))
+        .collect();
     let answer_w = visible
-        .map(|&qi| width(&answer_of(qi)))
+        .iter()
+        .map(|(_, _, a)| width(a))
         .max()
         .unwrap_or(0)
         .clamp(10, (w / 2).max(10));
-    for (pos, &qi) in m.order.questions.iter().enumerate().skip(first).take(rows) {
+    for (pos, qi, answer) in &visible {
+        let (pos, qi) = (*pos, *qi);
         let q = &m.quiz.questions[qi];
-        let answer = answer_of(qi);
         let cursor = pos == m.review_cursor;
         let num = format!("{}{:>3} ", if cursor { "▶" } else { " " }, pos + 1);
-        let answer = truncate(&answer, answer_w);
+        let answer = cut(answer, answer_w);
         let text_w = w.saturating_sub(width(&num) + answer_w + 3);
-        let text = format!("{:<text_w$}", truncate(&q.text, text_w));
-        let pad = text_w.saturating_sub(width(&text));
+        let text = cut(&q.text, text_w);
+        // Padded to `text_w` characters, then to `text_w` columns (which
+        // differ for wide characters).
+        let by_chars = text_w.saturating_sub(text.chars().count());
+        let pad = by_chars + text_w.saturating_sub(width(&text) + by_chars);
         let row_style = if cursor { t.selected } else { t.text };
         let ans_style = if cursor {
             t.selected
@@ -59,23 +74,19 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(num, if cursor { t.selected } else { t.key }),
-            Span::styled(format!("{text}{}", " ".repeat(pad)), row_style),
+            Span::styled(text, row_style),
+            Span::styled(spaces(pad), row_style),
             Span::styled(" → ", row_style),
             Span::styled(answer, ans_style),
         ]));
     }
-    f.render_widget(Paragraph::new(lines), body);
-    f.render_widget(
-        footer(
-            t,
-            &[
-                ("↑↓", "select"),
-                ("e", "change"),
-                ("Enter", "see result"),
-                ("←", "back"),
-                ("q", "quit"),
-            ],
-        ),
-        foot,
-    );
+    paint::lines(f, body, &lines);
+    let keys = [
+        ("↑↓", "select"),
+        ("e", "change"),
+        ("Enter", "see result"),
+        ("←", "back"),
+        ("q", "quit"),
+    ];
+    paint::lines(f, foot, &[footer(t, &keys)]);
 }

@@ -1,19 +1,20 @@
 //! Welcome (and resume) screen: what the quiz measures and what it does not.
 
-use super::{footer, frame_areas, header, wrapped};
+use super::{footer, frame_areas, header_line, paint, wrapped};
 use crate::tui::model::{Model, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let q = &m.quiz;
     let (head, body, foot) = frame_areas(area);
-    f.render_widget(
-        header(t, "careerfit", &format!("v{}", q.version), head.width),
+    let version = format!("v{}", q.version);
+    paint::lines(
+        f,
         head,
+        &[header_line(t, "careerfit", &version, head.width)],
     );
     let w = body.width;
     let mut lines: Vec<Line> = Vec::new();
@@ -60,19 +61,12 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             format!("You had answered {done} of {total} questions."),
             t.text,
         ));
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-        f.render_widget(
-            footer(
-                t,
-                &[("Enter/y", "resume"), ("n", "start over"), ("q", "quit")],
-            ),
-            foot,
-        );
+        paint::wrapped(f, body, &lines);
+        let keys = [("Enter/y", "resume"), ("n", "start over"), ("q", "quit")];
+        paint::lines(f, foot, &[footer(t, &keys)]);
         return;
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    f.render_widget(
-        footer(t, &[("Enter", "start"), ("?", "help"), ("q", "quit")]),
-        foot,
-    );
+    paint::wrapped(f, body, &lines);
+    let keys = [("Enter", "start"), ("?", "help"), ("q", "quit")];
+    paint::lines(f, foot, &[footer(t, &keys)]);
 }
