@@ -83,8 +83,8 @@ fn render(c: &mut Criterion) {
 }
 
 /// The costly parts of the heaviest screens on their own, so a slow frame
-/// can be traced to its cause: the QR code and the text card are built from
-/// the report on every draw.
+/// can be traced to its cause: the QR code and the text card, built from
+/// the report once each time a result is shown.
 fn parts(c: &mut Criterion) {
     let m = support::results();
     let r = m.report.clone().expect("results have a report");
