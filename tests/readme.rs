@@ -26,3 +26,44 @@ fn readme_example_card_is_current() {
         .unwrap();
     assert!(readme.contains(&format!("careerfit show {code}")));
 }
+
+/// The README's first set-up command is `cargo run --release`. With two
+/// programs in the package, cargo can only pick one when the manifest names
+/// it (without it: "could not determine which binary to run").
+#[test]
+fn cargo_run_starts_the_quiz() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains("cargo run --release "),
+        "README set-up changed"
+    );
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pkg = &meta["packages"][0];
+    assert_eq!(pkg["default_run"], "careerfit");
+    let bins: Vec<&str> = pkg["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"][0] == "bin")
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        bins.contains(&"careerfit") && bins.contains(&"careerfit-serve"),
+        "{bins:?}"
+    );
+}
