@@ -228,25 +228,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn text_without_wide_characters_is_split_into_words() {
-        // `wrap` skips `pieces` for such text on the promise that every
-        // word is one unglued piece there; check it on many mixes of
-        // spaces, Latin, accents, combining marks and punctuation.
-        let alphabet = [
-            ' ', ' ', 'a', 'b', 'é', '\u{301}', ',', '.', '(', ')', '!', '“', '—', '·', '\t', '0',
-        ];
-        let mut seed = 7u64;
-        for _ in 0..2000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 58) as usize;
-            let s: String = (0..len)
-                .map(|k| alphabet[((seed >> (k % 60)) as usize + k * 7) % alphabet.len()])
-                .collect();
+    proptest::proptest! {
+        /// `wrap` skips `pieces` for text without wide characters on the
+        /// promise that every word is one unglued piece there; checked on
+        /// mixes of spaces, Latin, accents, combining marks and punctuation.
+        #[test]
+        fn text_without_wide_characters_is_split_into_words(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                ' ', ' ', 'a', 'b', 'é', '\u{301}', ',', '.', '(', ')', '!', '“', '—', '·', '\t', '0',
+            ]), 0..64)
+        ) {
+            let s: String = chars.into_iter().collect();
             let expected: Vec<(bool, String)> = words(&s).map(|w| (false, w.to_string())).collect();
-            assert_eq!(pieces(&s), expected, "{s:?}");
+            proptest::prop_assert_eq!(pieces(&s), expected, "{:?}", s);
         }
     }
 

@@ -2,6 +2,9 @@
 //! the two cell by cell on text made to hit every path.
 
 use super::*;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
 use ratatui::style::{Color, Modifier};
 use ratatui::text::Span;
 use ratatui::widgets::Borders;
@@ -83,25 +86,26 @@ const STYLES: [Style; 4] = [
         .remove_modifier(Modifier::BOLD),
 ];
 
-/// Deterministic lines of a few spans each, some lines styled themselves.
-fn sample_lines(seed: &mut u64, n: usize) -> Vec<Line<'static>> {
-    let mut next = |k: usize| {
-        *seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (*seed >> 33) as usize % k
-    };
-    (0..n)
-        .map(|_| {
-            let spans: Vec<Span> = (0..next(5))
-                .map(|_| {
-                    let text: String = (0..next(4)).map(|_| PIECES[next(PIECES.len())]).collect();
-                    Span::styled(text, STYLES[next(STYLES.len())])
-                })
-                .collect();
-            Line::from(spans).style(STYLES[next(STYLES.len())])
+/// Lines of a few spans each, some lines styled themselves, from the
+/// pieces above.
+fn sample(max_lines: usize) -> impl Strategy<Value = Vec<Line<'static>>> {
+    let text = vec(select(PIECES.to_vec()), 0..4).prop_map(|p| p.concat());
+    let span = (text, select(STYLES.to_vec())).prop_map(|(t, st)| Span::styled(t, st));
+    let line = (vec(span, 0..5), select(STYLES.to_vec()))
+        .prop_map(|(spans, st)| Line::from(spans).style(st));
+    vec(line, 1..=max_lines)
+}
+
+/// Runs `test` on 64 generated cases; a failure is shrunk to the smallest
+/// input that still fails and reported with it.
+fn check<S: Strategy>(strategy: S, test: impl Fn(S::Value)) {
+    let config = proptest::test_runner::Config::with_cases(64);
+    proptest::test_runner::TestRunner::new(config)
+        .run(&strategy, |value| {
+            test(value);
+            Ok(())
         })
-        .collect()
+        .unwrap();
 }
 
 /// A buffer with something in most cells, so cells left alone show.
@@ -133,9 +137,7 @@ fn areas() -> Vec<Rect> {
 
 #[test]
 fn draws_what_a_paragraph_draws() {
-    let mut seed = 3;
-    for round in 0..60 {
-        let lines = sample_lines(&mut seed, 1 + round % 11);
+    check((sample(11), 0usize..4), |(lines, skip)| {
         for area in areas() {
             let mut want = canvas();
             Paragraph::new(lines.clone()).render(area, &mut want);
@@ -143,7 +145,6 @@ fn draws_what_a_paragraph_draws() {
             draw_into(&mut got, area, &lines, None);
             assert_eq!(got, want, "{lines:?} in {area:?}");
 
-            let skip = round % 4;
             let mut want = canvas();
             Paragraph::new(lines.clone())
                 .scroll((skip as u16, 0))
@@ -152,13 +153,12 @@ fn draws_what_a_paragraph_draws() {
             draw_into(&mut got, area, lines.get(skip..).unwrap_or_default(), None);
             assert_eq!(got, want, "{lines:?} from {skip} in {area:?}");
         }
-    }
+    });
 }
 
 #[test]
 fn leaves_what_an_overlay_clears() {
     use ratatui::widgets::Clear;
-    let mut seed = 11;
     let boxes = [
         Rect::new(0, 0, 34, 9),
         Rect::new(3, 1, 10, 4),
@@ -167,8 +167,7 @@ fn leaves_what_an_overlay_clears() {
         Rect::new(7, 5, 1, 1),
         Rect::new(30, 7, 20, 20),
     ];
-    for round in 0..60 {
-        let lines = sample_lines(&mut seed, 1 + round % 11);
+    check(sample(11), |lines| {
         for area in areas() {
             for hidden in boxes {
                 let mut want = canvas();
@@ -180,15 +179,13 @@ fn leaves_what_an_overlay_clears() {
                 assert_eq!(got, want, "{lines:?} in {area:?} under {hidden:?}");
             }
         }
-    }
+    });
 }
 
 #[test]
 fn wraps_and_boxes_as_a_paragraph_does() {
-    let mut seed = 5;
-    for round in 0..60 {
-        let mut lines = sample_lines(&mut seed, 1 + round % 7);
-        if round % 2 == 0 {
+    check((sample(7), any::<bool>()), |(mut lines, fitting)| {
+        if fitting {
             // Mostly lines that fit, the fast case.
             for l in &mut lines {
                 l.spans.retain(|s| s.content.chars().all(stands_alone));
@@ -212,7 +209,7 @@ fn wraps_and_boxes_as_a_paragraph_does() {
             boxed_into(&mut got, area, block, &lines);
             assert_eq!(got, want, "boxed {lines:?} in {area:?}");
         }
-    }
+    });
 }
 
 #[test]
@@ -226,9 +223,7 @@ fn frames_as_a_bordered_block_does() {
             Span::raw("and more text"),
         ]),
     ];
-    let mut seed = 9;
-    for round in 0..30 {
-        let lines = sample_lines(&mut seed, 1 + round % 9);
+    check(sample(9), |lines| {
         for area in areas()
             .into_iter()
             .chain([Rect::new(3, 2, 1, 5), Rect::new(3, 2, 6, 1)])
@@ -244,7 +239,7 @@ fn frames_as_a_bordered_block_does() {
                 assert_eq!(got, want, "{title:?} {lines:?} in {area:?}");
             }
         }
-    }
+    });
 }
 
 #[test]
