@@ -3,6 +3,8 @@
 //! the bundled quiz's content (its fingerprint and rules), so the tests
 //! derive them from the binary's own JSON output instead.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -1079,7 +1081,7 @@ fn lonely_careerfit() -> (tempfile::TempDir, std::path::PathBuf) {
             .output()
         {
             Err(e) if e.raw_os_error() == Some(26) => {
-                std::thread::sleep(std::time::Duration::from_millis(10))
+                std::thread::sleep(std::time::Duration::from_millis(10));
             }
             _ => break,
         }

@@ -114,7 +114,7 @@ fn errors_are_sorted_and_deduplicated() {
     let e = load(src.as_bytes()).unwrap_err();
     let positions: Vec<(usize, usize)> = e.diagnostics.iter().map(|d| (d.line, d.col)).collect();
     let mut sorted = positions.clone();
-    sorted.sort();
+    sorted.sort_unstable();
     assert_eq!(positions, sorted);
     assert!(e.diagnostics.windows(2).all(|w| w[0] != w[1]));
     assert_eq!(e.diagnostics[0].message, "`title` is empty");
