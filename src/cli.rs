@@ -50,6 +50,8 @@ pub enum Command {
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
     /// A live dashboard of a workshop folder for the facilitator's projector.
     Workshop(crate::workshop::dashboard::WorkshopArgs),
+    /// Print the manual page (roff), or write every page with --dir.
+    Man(crate::man_cmd::ManArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
