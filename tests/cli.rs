@@ -1168,7 +1168,7 @@ fn serve_without_its_server_program_says_what_to_install() {
         .stdout("")
         .stderr(
             "error: `careerfit serve` needs the program careerfit-serve next to careerfit \
-             or on PATH; `cargo install careerfit` installs both\n",
+             or on PATH; `cargo install --path .` in careerfit's source folder installs both\n",
         );
 }
 
