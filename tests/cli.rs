@@ -906,7 +906,7 @@ fn validate_missing_file_and_directory() {
     );
     assert_eq!(
         fails(&["validate", "tests"]),
-        "error: cannot read tests: Is a directory\n"
+        "error: cannot read tests: it is a folder, not a regular file\n"
     );
 }
 
