@@ -11,6 +11,7 @@ pub mod cli;
 pub mod core;
 pub mod handoff;
 pub mod history_cmd;
+pub mod man_cmd;
 pub mod plain;
 pub mod serve;
 pub mod store;
