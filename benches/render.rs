@@ -9,6 +9,8 @@
 //!
 //! Run with `cargo bench --bench render`; see docs/performance.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod support;
 
 use careerfit::tui::model::{Model, Overlay, Screen};
@@ -59,7 +61,7 @@ fn render(c: &mut Criterion) {
                 b.iter(|| {
                     term.draw(|f| view(black_box(&m), f))
                         .expect("draw into test backend");
-                })
+                });
             });
         }
     }
@@ -75,7 +77,7 @@ fn render(c: &mut Criterion) {
                     term.draw(|f| view(black_box(&m), f))
                         .expect("draw into test backend");
                     term
-                })
+                });
             });
         }
     }
@@ -90,10 +92,10 @@ fn parts(c: &mut Criterion) {
     let r = m.report.clone().expect("results have a report");
     let mut g = c.benchmark_group("render_parts");
     g.bench_function("qr_lines", |b| {
-        b.iter(|| careerfit::core::qr::qr_lines(black_box(&r.share_code)))
+        b.iter(|| careerfit::core::qr::qr_lines(black_box(&r.share_code)));
     });
     g.bench_function("text_card", |b| {
-        b.iter(|| careerfit::core::card::text_card(black_box(&r), false))
+        b.iter(|| careerfit::core::card::text_card(black_box(&r), false));
     });
     g.finish();
 }

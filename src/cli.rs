@@ -50,6 +50,8 @@ pub enum Command {
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
     /// A live dashboard of a workshop folder for the facilitator's projector.
     Workshop(crate::workshop::dashboard::WorkshopArgs),
+    /// Print the manual page (roff), or write every page with --dir.
+    Man(crate::man_cmd::ManArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
@@ -188,7 +190,7 @@ pub fn finish(result: Result<String, Failure>) -> std::process::ExitCode {
             // A closed pipe (`careerfit score … | head`) is not an error worth a message.
             let _ = stdout
                 .write_all(out.as_bytes())
-                .and_then(|_| stdout.flush());
+                .and_then(|()| stdout.flush());
             std::process::ExitCode::SUCCESS
         }
         Err(Failure { code, message }) => {
@@ -321,7 +323,10 @@ pub fn validate(a: &ValidateArgs) -> Result<String, Failure> {
         let _ = std::io::stdout().lock().write_all(json.as_bytes());
         return Err(Failure::input(""));
     }
-    let mut lines: Vec<String> = findings.iter().map(|f| f.render()).collect();
+    let mut lines: Vec<String> = findings
+        .iter()
+        .map(super::authoring::Finding::render)
+        .collect();
     if failed {
         if errors == 0 {
             lines.push(format!(

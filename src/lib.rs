@@ -12,6 +12,7 @@ pub mod core;
 pub mod fsread;
 pub mod handoff;
 pub mod history_cmd;
+pub mod man_cmd;
 pub mod plain;
 pub mod serve;
 pub mod store;

@@ -7,6 +7,8 @@
 //! The second half checks a quiz whose every text field carries terminal
 //! escape sequences: it must load, and no output may contain them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use assert_cmd::Command;
 use std::path::Path;
 use std::time::{Duration, Instant};

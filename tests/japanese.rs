@@ -3,6 +3,8 @@
 //! characters line up on screen, both in ratatui's test backend (insta
 //! snapshots) and in a real terminal (tmux).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::core::load::load;
 use careerfit::core::model::Quiz;
@@ -193,9 +195,10 @@ fn column_of(line: &str, needle: &str) -> Option<usize> {
 
 #[test]
 fn wide_characters_line_up_in_a_real_terminal() {
-    if !available() {
-        panic!("tmux is required for this test (.ci/run installs it)");
-    }
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
     let t = Tmux::start("ja", 80, 24);
     t.careerfit("--quiz pm-vs-pd-ja --no-shuffle; echo EXIT=$?");
     let welcome = t.wait_for("Enter start");

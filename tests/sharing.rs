@@ -1,5 +1,7 @@
 //! Sharing a result: cards, history, saving from the TUI and its failures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use assert_cmd::Command;
 use careerfit::tui::effects::{Settings, apply};

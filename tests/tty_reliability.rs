@@ -1,6 +1,8 @@
 //! Hostile conditions in a real terminal: signals, kill -9, suspend,
 //! escape sequences in quiz text.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use common::tmux::{Tmux, available};
 use std::process::Command;

@@ -1,6 +1,8 @@
 //! Every screen drawn into ratatui's `TestBackend` and compared with an
 //! insta snapshot, at 80×24 (compact), 120×40, and too small.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::tui::model::Model;
 use careerfit::tui::msg::Message;

@@ -1,5 +1,7 @@
 //! The TUI state machine, without a terminal.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::core::answers::parse_spec;
 use careerfit::core::report;

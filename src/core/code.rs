@@ -109,10 +109,10 @@ pub fn decode(quiz: &Quiz, code: &str, others: &[(String, String)]) -> Result<An
         let name = others
             .iter()
             .find(|(f, _)| fingerprint_bits(f) == fp)
-            .map(|(_, n)| format!("the quiz {n}"))
-            .unwrap_or_else(|| {
-                format!("another quiz or another version of this one (fingerprint {fp:05x})")
-            });
+            .map_or_else(
+                || format!("another quiz or another version of this one (fingerprint {fp:05x})"),
+                |(_, n)| format!("the quiz {n}"),
+            );
         return Err(CodeError::OtherQuiz(name));
     }
     let answer_bits = answer_bits(quiz);

@@ -110,11 +110,11 @@ async fn connection(
     let id = shared.next_id();
     let handler = Conn::new(Arc::clone(&shared), id, peer.ip().to_string());
     let authed = Arc::clone(&handler.authed);
-    let session =
-        match tokio::time::timeout(shared.grace, run_stream(config, socket, handler)).await {
-            Ok(Ok(s)) => s,
-            _ => return,
-        };
+    let Ok(Ok(session)) =
+        tokio::time::timeout(shared.grace, run_stream(config, socket, handler)).await
+    else {
+        return;
+    };
     let handle = session.handle();
     tokio::pin!(session);
     let grace = async {

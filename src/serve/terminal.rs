@@ -19,9 +19,12 @@ pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
     let mut text = String::new();
     if let Some(r) = &m.report {
         text.push_str(&format!("Your result: {}\n", r.headline()));
+        // The same command the text card gives: `--quiz ID` unless the
+        // quiz is the default one, which `show` assumes.
         text.push_str(&format!(
-            "Share code: {0}  (see it again: careerfit show {0})\n",
-            r.share_code
+            "Share code: {}  (see it again: {})\n",
+            r.share_code,
+            crate::core::card::show_command(r)
         ));
     } else if note.is_empty() {
         text.push_str("Bye! Connect again any time to take the quiz.\n");
@@ -64,8 +67,24 @@ mod tests {
         m.report = Some(crate::core::report::build(&m.quiz, &m.answers, Some("Sam")));
         let bye = String::from_utf8(goodbye(&m, "note\x1b[2J")).unwrap();
         let code = &m.report.as_ref().unwrap().share_code;
-        assert!(bye.contains(&format!("careerfit show {code}")));
+        assert!(bye.contains(&format!("(see it again: careerfit show {code})\r\n")));
         assert!(bye.ends_with("note[2J\r\n"), "{bye:?}");
+    }
+
+    #[test]
+    fn goodbye_names_a_quiz_that_is_not_the_default() {
+        let (id, _, src) = crate::bundled::BUNDLED[1];
+        let quiz = crate::core::load::load(src.as_bytes()).unwrap();
+        let mut m = Model::new(Arc::new(quiz), None, Theme::mono());
+        m.report = Some(crate::core::report::build(&m.quiz, &m.answers, None));
+        let code = m.report.as_ref().unwrap().share_code.clone();
+        let bye = String::from_utf8(goodbye(&m, "")).unwrap();
+        assert!(
+            bye.contains(&format!(
+                "(see it again: careerfit show {code} --quiz {id})\r\n"
+            )),
+            "{bye:?}"
+        );
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::i
         let path = dir.join(name);
         match write_atomic(&path, clean(contents).as_bytes(), true) {
             Ok(()) => return Ok(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
     }

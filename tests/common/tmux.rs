@@ -104,9 +104,10 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {needle:?}; screen:\n{screen}");
-            }
+            assert!(
+                start.elapsed() <= Duration::from_secs(10),
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
