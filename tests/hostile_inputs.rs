@@ -2,6 +2,7 @@
 //! Each test names the case of the issue it covers; each failed before the
 //! fix. Peak memory is read from `/usr/bin/time -v` where it is installed
 //! (a bound on memory, not a timing).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
 mod common;
 
@@ -129,7 +130,7 @@ fn amplification_files_are_refused_in_little_memory() {
         })
         .collect();
     let mut got: Vec<&str> = o.stderr.lines().collect();
-    got.sort();
+    got.sort_unstable();
     assert_eq!(got.join("\n") + "\n", want);
     assert!(
         o.stdout.contains("Results read: 1 · inputs skipped: 32\n"),
