@@ -84,6 +84,10 @@ pub struct Model {
     pub unsaved: bool,
     /// A one-line message in the footer (copy done, files written, errors).
     pub status: Option<String>,
+    /// Something found at start that the person must read (progress set
+    /// aside, another instance running): shown on the welcome and resume
+    /// screens until the quiz starts, never cleared by a key.
+    pub notice: Option<String>,
     pub name: Option<String>,
     pub theme: Theme,
     /// Answers and position found in a progress file, offered on Resume.
@@ -120,6 +124,7 @@ impl Model {
             result_lines: None,
             unsaved: false,
             status: None,
+            notice: None,
             name: None,
             theme,
             saved: None,
@@ -131,8 +136,10 @@ impl Model {
     }
 
     /// Offers to resume saved progress before the welcome screen.
+    /// Answers that do not fit the quiz (a hand-edited progress file) are
+    /// not offered: every screen indexes choices by them.
     pub fn with_saved(mut self, answers: Answers, pos: usize) -> Self {
-        if answers.len() == self.answers.len() {
+        if crate::core::answers::check(&self.quiz, &answers).is_ok() {
             self.saved = Some((answers, pos.min(self.answers.len().saturating_sub(1))));
             self.screen = Screen::Resume;
         }
