@@ -9,6 +9,7 @@ pub mod authoring;
 pub mod bundled;
 pub mod cli;
 pub mod core;
+pub mod fsread;
 pub mod handoff;
 pub mod history_cmd;
 pub mod man_cmd;

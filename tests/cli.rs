@@ -527,7 +527,7 @@ fn show_rejects_truncated_and_over_long_codes() {
     assert_eq!(fails(&["show", "A"]), CHECKSUM);
     let over_long = format!("{code}-0000");
     assert_eq!(fails(&["show", &over_long]), CHECKSUM);
-    let huge = "A".repeat(5000);
+    let huge = "A".repeat(careerfit::core::code::MAX_CODE + 1);
     assert_eq!(
         fails(&["show", &huge]),
         "error: the share code is too long to be a share code\n"
@@ -908,7 +908,7 @@ fn validate_missing_file_and_directory() {
     );
     assert_eq!(
         fails(&["validate", "tests"]),
-        "error: cannot read tests: Is a directory\n"
+        "error: cannot read tests: it is a folder, not a regular file\n"
     );
 }
 

@@ -867,7 +867,7 @@ fn decode_errors() {
     assert_eq!(code::decode(q, " - . _ ", &[]), Err(CodeError::Empty));
     assert_eq!(code::decode(q, "AB*", &[]), Err(CodeError::BadChar('*')));
     assert_eq!(
-        code::decode(q, &"0".repeat(5000), &[]),
+        code::decode(q, &"0".repeat(code::MAX_CODE + 1), &[]),
         Err(CodeError::TooLong)
     );
     assert_eq!(code::decode(q, "0000", &[]), Err(CodeError::Checksum));

@@ -139,6 +139,7 @@ async fn quiz(
         save_dir: shared.results.clone(),
         submit_dir: Some(shared.results.clone()),
         seed,
+        progress: false,
     };
     let Ok(mut screen) = Screen::new(cols, rows) else {
         return End::Gone;

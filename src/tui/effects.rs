@@ -18,6 +18,9 @@ pub struct Settings {
     pub submit_dir: Option<PathBuf>,
     /// The shuffle seed, stored with progress so a resume keeps the order.
     pub seed: Option<u64>,
+    /// Whether this instance holds the quiz's progress lock, so it may save
+    /// and clear progress (a second instance on the same folder may not).
+    pub progress: bool,
 }
 
 /// What the runtime must do after effects ran.
@@ -43,7 +46,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
         match e {
             Effect::Quit => out.quit = true,
             Effect::SaveProgress => {
-                if let Some(dir) = &s.data_dir {
+                if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
                     let p = store::Progress {
                         quiz: m.quiz.id.clone(),
                         fingerprint: m.quiz.fingerprint.clone(),
@@ -61,7 +64,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 }
             }
             Effect::ClearProgress => {
-                if let Some(dir) = &s.data_dir {
+                if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
                     store::clear_progress(dir, &m.quiz.id);
                 }
             }

@@ -177,6 +177,10 @@ pub struct Model {
     pub(crate) unsaved: bool,
     /// A one-line message in the footer (copy done, files written, errors).
     pub(crate) status: Option<String>,
+    /// Something found at start that the person must read (progress set
+    /// aside, another instance running): shown on the welcome and resume
+    /// screens until the quiz starts, never cleared by a key.
+    pub(crate) notice: Option<String>,
     pub(crate) name: Option<String>,
     pub(crate) theme: Theme,
     pub(crate) quit: bool,
@@ -198,6 +202,7 @@ impl Model {
             visited: vec![false; n],
             unsaved: false,
             status: None,
+            notice: None,
             name: None,
             theme,
             quit: false,
@@ -206,9 +211,11 @@ impl Model {
     }
 
     /// Offers to resume saved progress before the welcome screen.
+    /// Answers that do not fit the quiz (a hand-edited progress file) are
+    /// not offered: every screen indexes choices by them.
     #[must_use]
     pub fn with_saved(mut self, answers: Answers, pos: usize) -> Self {
-        if answers.len() == self.answers.len() {
+        if crate::core::answers::check(&self.quiz, &answers).is_ok() {
             let pos = pos.min(self.answers.len().saturating_sub(1));
             self.stage = Stage::Resume { answers, pos };
         }
@@ -222,10 +229,10 @@ impl Model {
         self
     }
 
-    /// A note for the footer of the first screen.
+    /// Something found at start that the person must read (see the field).
     #[must_use]
-    pub fn with_status(mut self, status: Option<String>) -> Self {
-        self.status = status;
+    pub fn with_notice(mut self, notice: Option<String>) -> Self {
+        self.notice = notice;
         self
     }
 

@@ -38,6 +38,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         "Your answers stay on this machine."
     };
     lines.push(Line::styled(privacy, t.good));
+    if let Some(n) = &m.notice {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(n, w, t.warn, ""));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("1–9", t.key),
