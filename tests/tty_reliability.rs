@@ -97,6 +97,9 @@ fn ctrl_z_suspends_and_fg_redraws() {
     let t = Tmux::start("tstp", 100, 30);
     start_and_answer(&t, 2);
     t.keys(&["C-z"]);
+    // Typing before the shell has the terminal back can be flushed with
+    // the old terminal modes; wait for its job report first.
+    t.wait_for("Stopped");
     t.run("echo SUSPENDED-$((2+2))");
     t.wait_for("SUSPENDED-4");
     t.run("fg");
