@@ -120,8 +120,13 @@ impl Server {
 
     /// Sends SIGINT, as the facilitator's Ctrl-C does.
     pub fn signal_interrupt(&self) {
+        self.signal("-INT");
+    }
+
+    /// Sends a signal (`-HUP`, `-TERM`…) to the server.
+    pub fn signal(&self, which: &str) {
         let st = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+            .args([which, &self.child.id().to_string()])
             .status()
             .expect("kill");
         assert!(st.success());
@@ -327,6 +332,11 @@ impl Participant {
             exit: None,
             closed: false,
         })
+    }
+
+    /// The session channel, for requests a real client might send.
+    pub fn channel(&self) -> &Channel<client::Msg> {
+        &self.channel
     }
 
     pub async fn send(&self, bytes: &[u8]) -> Result<(), String> {
