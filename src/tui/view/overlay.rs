@@ -1,13 +1,14 @@
 //! Boxes over the current screen: help, quit confirmation, the text card
 //! and the QR code.
 
-use super::{centered, paint};
+use super::{centered, paint, wrapped};
 use crate::tui::keys::{HELP, LOCAL_ONLY};
 use crate::tui::model::{Model, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use std::borrow::Cow;
 
 fn title(m: &Model, title: &str) -> Line<'static> {
     Line::from(Span::styled(format!(" {title} "), m.theme.title))
@@ -136,8 +137,71 @@ fn save_dir_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(76)
 }
 
+/// The share code cut into rows of at most `w` characters, so a code too
+/// long for one line is shown whole (codes are ASCII: letters, digits and
+/// dashes).
+pub fn code_rows(code: &str, w: usize) -> Vec<&str> {
+    if !code.is_ascii() {
+        return vec![code];
+    }
+    let w = w.max(1);
+    (0..code.len())
+        .step_by(w)
+        .map(|i| &code[i..(i + w).min(code.len())])
+        .collect()
+}
+
+/// The share code as the results screen's one code line shows it: whole
+/// when it fits in `width` columns (with its label and the scroll hint),
+/// otherwise a pointer to the QR view, which shows it wrapped. A long code
+/// was cut off at the edge.
+pub fn code_in_line(code: &str, width: u16) -> Cow<'_, str> {
+    let room = usize::from(width).saturating_sub("Share code ".len() + "  ↓ more".len());
+    if code.chars().count() <= room {
+        Cow::Borrowed(code)
+    } else {
+        Cow::Owned(format!(
+            "{} characters, too long for this line: press r to see it",
+            code.len()
+        ))
+    }
+}
+
+/// A code too long for a QR code: said so, and the code itself wrapped,
+/// scrolling with ↑↓ when it is taller than the terminal.
+fn long_code(m: &Model, f: &mut Frame, area: Rect, code: &str) {
+    let w = area.width.saturating_sub(4).min(76);
+    let inner = w.saturating_sub(2);
+    let note = format!(
+        "This code has {} characters, too many for a QR code. Copy it with c on the text card (v), or from here:",
+        code.len()
+    );
+    let mut lines = wrapped(&note, inner, m.theme.warn, "");
+    lines.push(Line::raw(""));
+    lines.extend(
+        code_rows(code, usize::from(inner))
+            .into_iter()
+            .map(|r| Line::styled(r.to_string(), m.theme.key)),
+    );
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, w, h);
+    let rows = usize::from(h.saturating_sub(2));
+    let first = usize::from(m.scroll).min(lines.len().saturating_sub(rows));
+    f.render_widget(Clear, rect);
+    paint::framed(
+        f,
+        rect,
+        m.theme.border,
+        title(m, "Share code · ↑↓ scroll · any other key closes"),
+        &lines[first..],
+    );
+}
+
 pub fn qr(m: &Model, f: &mut Frame, area: Rect) {
     let Some(r) = &m.report else { return };
+    if m.qr.is_none() {
+        return long_code(m, f, area, &r.share_code);
+    }
     let lines = qr_lines(m, &r.share_code);
     let (rect, w) = qr_rect(area, &lines);
     f.render_widget(Clear, rect);

@@ -234,7 +234,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect, hidden: Option<Rect>) {
     };
     let mut code_lines = vec![Line::from(vec![
         Span::styled("Share code ", t.muted),
-        Span::styled(share_code(m), t.key),
+        Span::styled(
+            super::overlay::code_in_line(share_code(m), a.code.width),
+            t.key,
+        ),
         Span::styled(more, t.muted),
     ])];
     code_lines.push(match &m.status {
