@@ -414,7 +414,7 @@ fn screen(m: &careerfit::tui::model::Model, w: u16, h: u16) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     let mut m = m.clone();
     careerfit::tui::update::update(&mut m, Message::Resize(w, h));
-    t.draw(|f| careerfit::tui::view::view(&m, f)).unwrap();
+    t.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
     format!("{}", t.backend())
 }
 
@@ -422,24 +422,25 @@ fn screen(m: &careerfit::tui::model::Model, w: u16, h: u16) -> String {
 /// edge, and the QR view showed nothing.
 #[test]
 fn long_share_codes_are_pointed_to_and_shown_wrapped() {
-    use careerfit::tui::model::{Model, Screen};
+    use careerfit::tui::model::Model;
     use careerfit::tui::msg::Message;
     use careerfit::tui::update::update;
     let q = careerfit::core::load::load(big_quiz(5000).as_bytes()).unwrap();
+    let options: Vec<usize> = q.questions.iter().map(|x| x.choices.len()).collect();
+    // No seed: file order, so option n on screen is choice n.
     let mut m = Model::new(
         std::sync::Arc::new(q),
         None,
         careerfit::tui::theme::Theme::mono(),
     );
-    m.answers = m
-        .quiz
-        .questions
-        .iter()
-        .map(|x| Some(x.choices.len() - 1))
-        .collect();
-    m.screen = Screen::Review;
     update(&mut m, Message::Confirm);
-    let code = m.report.as_ref().expect("a result").share_code.clone();
+    for n in options {
+        update(&mut m, Message::Choose(n));
+        update(&mut m, Message::Confirm);
+    }
+    update(&mut m, Message::Confirm);
+    let code = m.report().expect("a result").share_code.clone();
+    assert!(code.len() > 4096, "{}", code.len());
     let s = screen(&m, 80, 24);
     assert!(
         s.contains(&format!(
@@ -452,12 +453,20 @@ fn long_share_codes_are_pointed_to_and_shown_wrapped() {
     let s = screen(&m, 80, 24);
     assert!(s.contains("too many for a QR code"), "{s}");
     assert!(s.contains(&code[..74]), "{s}");
-    // ↓ scrolls through the rest of it.
+    // ↓ scrolls through the rest of it: draw once so the view knows the
+    // page, then scroll to the end.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    update(&mut m, Message::Resize(80, 24));
     for _ in 0..60 {
+        t.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
         update(&mut m, Message::Down);
     }
-    let s = screen(&m, 80, 24);
+    t.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
+    let s = format!("{}", t.backend());
     assert!(s.contains(&code[code.len() - code.len() % 74..]), "{s}");
+    // Any other key closes it.
+    update(&mut m, Message::Dismiss);
+    assert_eq!(m.overlay(), careerfit::tui::model::Overlay::None);
 }
 
 /// Case 8: the "progress set aside" message was never drawn, and the first
@@ -466,9 +475,9 @@ fn long_share_codes_are_pointed_to_and_shown_wrapped() {
 fn a_notice_stays_on_the_welcome_screen() {
     use careerfit::tui::msg::Message;
     use careerfit::tui::update::update;
-    let mut m = common::model();
-    m.notice =
-        Some("Saved progress could not be read; it was set aside as /d/progress/x.json.".into());
+    let mut m = common::model().with_notice(Some(
+        "Saved progress could not be read; it was set aside as /d/progress/x.json.".into(),
+    ));
     let s = screen(&m, 80, 24);
     assert!(
         s.contains("Saved progress could not be read; it was set aside as"),

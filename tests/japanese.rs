@@ -126,7 +126,7 @@ fn draw(m: &Model, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut m = m.clone();
     careerfit::tui::update::update(&mut m, Message::Resize(w, h));
-    t.draw(|f| view(&m, f)).unwrap();
+    t.draw(|f| view(&mut m, f)).unwrap();
     let out = format!("{}", t.backend());
     for row in out.lines() {
         // Rows print as `"…"`, followed by a note listing the cells hidden

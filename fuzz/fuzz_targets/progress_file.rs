@@ -23,7 +23,7 @@ fn quiz() -> &'static Arc<Quiz> {
     Q.get_or_init(|| Arc::new(load::load(careerfit::bundled::BUNDLED[0].2.as_bytes()).expect("default quiz loads")))
 }
 
-fn draw(term: &mut Terminal<TestBackend>, m: &Model) {
+fn draw(term: &mut Terminal<TestBackend>, m: &mut Model) {
     term.draw(|f| view(m, f)).expect("draw");
 }
 
@@ -32,15 +32,15 @@ fn resume(p: Progress) {
     let q = quiz();
     let mut m = Model::new(Arc::clone(q), p.seed, Theme::mono()).with_saved(p.answers, p.pos);
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    draw(&mut term, &m);
+    draw(&mut term, &mut m);
     update(&mut m, Message::Yes);
-    draw(&mut term, &m);
+    draw(&mut term, &mut m);
     for _ in 0..=q.questions.len() {
         update(&mut m, Message::Confirm);
-        draw(&mut term, &m);
+        draw(&mut term, &mut m);
     }
     update(&mut m, Message::Confirm);
-    draw(&mut term, &m);
+    draw(&mut term, &mut m);
 }
 
 fuzz_target!(|data: &[u8]| {

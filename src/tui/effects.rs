@@ -51,7 +51,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                         quiz: m.quiz.id.clone(),
                         fingerprint: m.quiz.fingerprint.clone(),
                         answers: m.answers.clone(),
-                        pos: m.pos,
+                        pos: m.pos(),
                         seed: s.seed,
                         saved_at: store::now_secs(),
                     };
@@ -69,7 +69,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 }
             }
             Effect::Finished => {
-                let Some(r) = &m.report else { continue };
+                let Some(r) = m.report() else { continue };
                 if let Some(dir) = &s.data_dir {
                     let _ = store::add_history(dir, r);
                 }
@@ -91,7 +91,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 );
             }
             Effect::WriteResult(dir) => {
-                let Some(r) = &m.report else { continue };
+                let Some(r) = m.report() else { continue };
                 let dir = dir
                     .as_deref()
                     .map_or_else(|| s.save_dir.clone(), expand_home);

@@ -18,22 +18,22 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
     if ctrl {
         return None;
     }
-    if model.overlay == Overlay::ConfirmQuit {
+    if model.overlay() == Overlay::ConfirmQuit {
         return match key.code {
             KeyCode::Char('y' | 'Y') => Some(Message::Yes),
             KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Message::No),
             _ => None,
         };
     }
-    if matches!(model.overlay, Overlay::Help | Overlay::Card | Overlay::Qr) {
+    if matches!(model.overlay(), Overlay::Help | Overlay::Card | Overlay::Qr) {
         return Some(match key.code {
             KeyCode::Up | KeyCode::Char('k') => Message::Up,
             KeyCode::Down | KeyCode::Char('j') => Message::Down,
-            KeyCode::Char('c') if model.overlay == Overlay::Card => Message::Copy,
+            KeyCode::Char('c') if model.overlay() == Overlay::Card => Message::Copy,
             _ => Message::Dismiss,
         });
     }
-    if model.overlay == Overlay::SaveDir {
+    if model.overlay() == Overlay::SaveDir {
         return match key.code {
             KeyCode::Enter => Some(Message::Confirm),
             KeyCode::Esc => Some(Message::Dismiss),
@@ -42,7 +42,7 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
             _ => None,
         };
     }
-    if model.screen == Screen::Resume {
+    if model.screen() == Screen::Resume {
         return match key.code {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Message::Yes),
             KeyCode::Char('n' | 'N') => Some(Message::No),
@@ -57,7 +57,7 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
         KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => Message::Confirm,
         KeyCode::Left | KeyCode::Char('h') | KeyCode::Backspace => Message::Back,
         KeyCode::Char('s') => Message::Skip,
-        KeyCode::Char('e' | ' ') if model.screen == Screen::Review => Message::Edit,
+        KeyCode::Char('e' | ' ') if model.screen() == Screen::Review => Message::Edit,
         KeyCode::PageUp => Message::PageUp,
         KeyCode::PageDown => Message::PageDown,
         KeyCode::Home | KeyCode::Char('g') => Message::Home,

@@ -32,12 +32,12 @@ pub fn run_local(quiz: &Quiz, seed: Option<u64>, args: &TakeArgs) -> std::io::Re
     // A resumed quiz keeps the order it was started with.
     let seed = saved.as_ref().map_or(seed, |p| p.seed);
     let theme = theme::Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
-    let mut model = model::Model::new(quiz, seed, theme);
-    model.name = args.name.clone();
+    let mut model = model::Model::new(quiz, seed, theme)
+        .with_name(args.name.clone())
+        .with_notice(note);
     if let Some(p) = saved {
         model = model.with_saved(p.answers, p.pos);
     }
-    model.notice = note;
     let settings = effects::Settings {
         data_dir,
         save_dir: args.save_dir.clone().unwrap_or_else(|| ".".into()),

@@ -37,7 +37,7 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
     let mut term = crate::term::screen()?;
     let size = term.size()?;
     update(&mut model, Message::Resize(size.width, size.height));
-    term.draw(|f| view(&model, f))?;
+    term.draw(|f| view(&mut model, f))?;
     let handle = watch_signals(signals, tx.clone());
     read_input(tx);
     let result = event_loop(&mut model, &settings, &mut term, &rx);
