@@ -45,18 +45,14 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
         pad("outcome", 34),
     );
     for e in &entries {
-        let r = &e.report;
-        let outcome = format!(
-            "{} ({}%)",
-            r.recommendation.title, r.recommendation.confidence
-        );
+        let outcome = format!("{} ({}%)", e.outcome, e.confidence);
         let _ = writeln!(
             o,
             "{}  {}  {}  {}",
             pad(&e.when, 19),
-            pad(&r.quiz.id, 12),
+            pad(&e.quiz, 12),
             pad(&outcome, 34),
-            r.share_code
+            e.share_code
         );
     }
     let _ = writeln!(
