@@ -23,7 +23,7 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
         let n = store::clear_history(&dir).map_err(|e| {
             Failure::other(format!(
                 "error: cannot clear {}: {}",
-                dir.display(),
+                crate::core::sanitize::clean_path(&dir),
                 io_reason(&e)
             ))
         })?;
@@ -59,7 +59,7 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
         o,
         "\n{} result(s) in {}. `careerfit show CODE` shows one again.",
         entries.len(),
-        dir.join("history").display()
+        crate::core::sanitize::clean_path(&dir.join("history"))
     );
     Ok(clean(&o))
 }
