@@ -12,7 +12,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use crate::cli::TakeArgs;
+use crate::commands::take::TakeArgs;
 use crate::core::model::Quiz;
 use crate::store;
 use std::sync::Arc;

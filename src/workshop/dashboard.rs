@@ -3,9 +3,9 @@
 
 use super::model::Model;
 use super::scan::Scanner;
-use crate::cli::{Failure, QuizArg, io_reason, load_quiz};
 use crate::core::aggregate::DEFAULT_MIN_GROUP;
 use crate::core::sanitize::clean_line;
+use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
 use crate::tui::run::Ended;
 use crate::tui::theme::Theme;
 use clap::Args;

@@ -1,8 +1,34 @@
 //! `careerfit take`: choose between the full-screen TUI and the plain
 //! line-by-line mode, and refuse politely when there is no terminal.
 
-use crate::cli::{Failure, TakeArgs, load_quiz};
+use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
+use clap::Args;
 use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct TakeArgs {
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    /// Repeat a question order.
+    #[arg(long, value_name = "N", conflicts_with = "no_shuffle")]
+    pub seed: Option<u64>,
+    /// Keep the questions and options in file order.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// Line-by-line mode for screen readers and simple terminals.
+    #[arg(long)]
+    pub plain: bool,
+    /// An optional nickname stored with saved results.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Folder where `w` on the results screen writes JSON and Markdown (default: here).
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+    /// Workshop folder: write the finished result there, anonymously unless --name is given.
+    #[arg(long, value_name = "DIR")]
+    pub submit: Option<PathBuf>,
+}
 
 /// Runs the quiz for a person at this terminal.
 pub fn take(args: &TakeArgs) -> Result<String, Failure> {
@@ -73,7 +99,7 @@ fn finish_plain(
                 Failure::other(format!(
                     "error: cannot submit to {}: {}",
                     dir.display(),
-                    crate::cli::io_reason(&e)
+                    io_reason(&e)
                 ))
             }),
         None => Ok(String::new()),
