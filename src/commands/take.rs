@@ -1,10 +1,23 @@
 //! `careerfit take`: choose between the full-screen TUI and the plain
 //! line-by-line mode, and refuse politely when there is no terminal.
 
+use crate::core::model::Quiz;
 use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
+use crate::effects;
+use crate::store;
+use crate::tui::keys::message_for;
+use crate::tui::model::Model;
+use crate::tui::msg::{Effect, Message};
+use crate::tui::runtime::{self, App, Ended, Flow};
+use crate::tui::theme::Theme;
+use crate::tui::update::update;
+use crate::tui::view::view;
 use clap::Args;
+use ratatui::crossterm::event::KeyEvent;
 use std::io::IsTerminal;
+use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct TakeArgs {
@@ -58,7 +71,7 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
              `careerfit score --answers SPEC` to score answers directly.",
         ));
     }
-    match crate::tui::run_local(&quiz, seed, args) {
+    match run_local(&quiz, seed, args) {
         Ok(None) => Ok(String::new()),
         Ok(Some(signal)) => Err(Failure {
             code: (128 + signal).clamp(0, 255) as u8,
@@ -103,5 +116,89 @@ fn finish_plain(
                 ))
             }),
         None => Ok(String::new()),
+    }
+}
+
+/// Runs the quiz on the local terminal; returns `Err` only for terminal
+/// failures. `Ok(Some(n))` means a signal ended it (exit 128 + n).
+fn run_local(quiz: &Quiz, seed: Option<u64>, args: &TakeArgs) -> std::io::Result<Option<i32>> {
+    let data_dir = store::data_dir();
+    let quiz = Arc::new(quiz.clone());
+    let slot = data_dir
+        .as_ref()
+        .map(|d| store::ProgressSlot::open(d, &quiz));
+    let (saved, note, progress) = match &slot {
+        Some(s) => (s.saved.clone(), s.note.clone(), s.owned),
+        None => (None, None, false),
+    };
+    // A resumed quiz keeps the order it was started with.
+    let seed = saved.as_ref().map_or(seed, |p| p.seed);
+    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let mut model = Model::new(quiz, seed, theme)
+        .with_name(args.name.clone())
+        .with_notice(note);
+    if let Some(p) = saved {
+        model = model.with_saved(p.answers, p.pos);
+    }
+    let settings = effects::Settings {
+        data_dir,
+        save_dir: args.save_dir.clone().unwrap_or_else(|| ".".into()),
+        submit_dir: args.submit.clone(),
+        seed,
+        progress,
+    };
+    let mut app = LocalQuiz { model, settings };
+    let (tx, rx) = runtime::channel();
+    let ended = runtime::run(&mut app, tx, &rx)?;
+    // The progress lock is held until the quiz has ended.
+    drop(slot);
+    match ended {
+        Ended::Quit => Ok(None),
+        Ended::Signal(s) => Ok(Some(s)),
+    }
+}
+
+/// The quiz on this process's terminal: the TUI's model, update and view,
+/// with the effects they ask for carried out here.
+struct LocalQuiz {
+    model: Model,
+    settings: effects::Settings,
+}
+
+impl App for LocalQuiz {
+    /// The quiz has no events of its own besides keys and signals.
+    type Event = std::convert::Infallible;
+
+    fn key(&mut self, key: KeyEvent, out: &mut dyn Write) -> std::io::Result<Flow> {
+        let Some(msg) = message_for(&self.model, key) else {
+            return Ok(Flow::Continue);
+        };
+        let fx = update(&mut self.model, msg);
+        if fx.is_empty() {
+            return Ok(Flow::Continue);
+        }
+        let done = effects::apply(&self.model, fx, &self.settings);
+        out.write_all(&done.terminal)?;
+        if let Some(s) = done.status {
+            update(&mut self.model, Message::Status(s));
+        }
+        Ok(if done.quit {
+            Flow::Quit
+        } else {
+            Flow::Continue
+        })
+    }
+
+    fn resized(&mut self, cols: u16, rows: u16) {
+        update(&mut self.model, Message::Resize(cols, rows));
+    }
+
+    /// Answers are never lost to a closed terminal.
+    fn ending(&mut self, _signal: i32) {
+        effects::apply(&self.model, vec![Effect::SaveProgress], &self.settings);
+    }
+
+    fn draw(&mut self, f: &mut ratatui::Frame) {
+        view(&mut self.model, f);
     }
 }

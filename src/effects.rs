@@ -1,9 +1,9 @@
 //! Carrying out [`Effect`]s: the only place the TUI touches files. The
 //! local runtime and the SSH server share it, with different settings.
 
-use super::model::Model;
-use super::msg::Effect;
 use crate::store;
+use crate::tui::model::Model;
+use crate::tui::msg::Effect;
 use base64::Engine;
 use std::path::PathBuf;
 
