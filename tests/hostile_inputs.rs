@@ -408,3 +408,95 @@ fn share_codes_of_the_largest_quiz_work() {
     assert_eq!((o.code, o.stderr.as_str()), (Some(0), ""));
     assert!(o.stdout.contains("Results read: 1 · inputs skipped: 0\n"));
 }
+
+fn screen(m: &careerfit::tui::model::Model, w: u16, h: u16) -> String {
+    use careerfit::tui::msg::Message;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let mut m = m.clone();
+    careerfit::tui::update::update(&mut m, Message::Resize(w, h));
+    t.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
+    format!("{}", t.backend())
+}
+
+/// Case 7 in the TUI: a code too long for its line was cut off at the
+/// edge, and the QR view showed nothing.
+#[test]
+fn long_share_codes_are_pointed_to_and_shown_wrapped() {
+    use careerfit::tui::model::Model;
+    use careerfit::tui::msg::Message;
+    use careerfit::tui::update::update;
+    let q = careerfit::core::load::load(big_quiz(5000).as_bytes()).unwrap();
+    let options: Vec<usize> = q.questions.iter().map(|x| x.choices.len()).collect();
+    // No seed: file order, so option n on screen is choice n.
+    let mut m = Model::new(
+        std::sync::Arc::new(q),
+        None,
+        careerfit::tui::theme::Theme::mono(),
+    );
+    update(&mut m, Message::Confirm);
+    for n in options {
+        update(&mut m, Message::Choose(n));
+        update(&mut m, Message::Confirm);
+    }
+    update(&mut m, Message::Confirm);
+    let code = m.report().expect("a result").share_code.clone();
+    assert!(code.len() > 4096, "{}", code.len());
+    let s = screen(&m, 80, 24);
+    assert!(
+        s.contains(&format!(
+            "Share code {} characters, too long for this line: press r to see it",
+            code.len()
+        )),
+        "{s}"
+    );
+    update(&mut m, Message::ShowQr);
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("too many for a QR code"), "{s}");
+    assert!(s.contains(&code[..74]), "{s}");
+    // ↓ scrolls through the rest of it: draw once so the view knows the
+    // page, then scroll to the end.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    update(&mut m, Message::Resize(80, 24));
+    for _ in 0..60 {
+        t.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
+        update(&mut m, Message::Down);
+    }
+    t.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
+    let s = format!("{}", t.backend());
+    assert!(s.contains(&code[code.len() - code.len() % 74..]), "{s}");
+    // Any other key closes it.
+    update(&mut m, Message::Dismiss);
+    assert_eq!(m.overlay(), careerfit::tui::model::Overlay::None);
+}
+
+/// Case 8: the "progress set aside" message was never drawn, and the first
+/// key cleared it; it stays on the welcome screen now.
+#[test]
+fn a_notice_stays_on_the_welcome_screen() {
+    use careerfit::tui::msg::Message;
+    use careerfit::tui::update::update;
+    let mut m = common::model().with_notice(Some(
+        "Saved progress could not be read; it was set aside as /d/progress/x.json.".into(),
+    ));
+    let s = screen(&m, 80, 24);
+    assert!(
+        s.contains("Saved progress could not be read; it was set aside as"),
+        "{s}"
+    );
+    for msg in [
+        Message::ToggleHelp,
+        Message::Dismiss,
+        Message::Down,
+        Message::Status("x".into()),
+    ] {
+        update(&mut m, msg);
+    }
+    let s = screen(&m, 80, 24);
+    assert!(
+        s.contains("Saved progress could not be read; it was set aside as"),
+        "{s}"
+    );
+    // The smallest supported size still shows it.
+    let s = screen(&m, 50, 14);
+    assert!(s.contains("Saved progress could not be"), "{s}");
+}

@@ -109,6 +109,48 @@ fn ctrl_z_suspends_and_fg_redraws() {
     t.wait_for("▶ 1 ● ");
 }
 
+/// Issue 14 case 11: an outside `kill -TSTP` stopped the quiz with the
+/// alternate screen on and the cursor hidden.
+#[test]
+fn an_outside_sigtstp_restores_the_terminal_before_stopping() {
+    require_tmux();
+    let t = Tmux::start("xtstp", 100, 30);
+    start_and_answer(&t, 2);
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    let pid = t.child_pid().expect("careerfit is running");
+    kill("-TSTP", &t);
+    let stat = format!("/proc/{pid}/stat");
+    let stopped = || {
+        std::fs::read_to_string(&stat)
+            .ok()
+            .and_then(|s| {
+                s.rsplit(')')
+                    .next()
+                    .map(|r| r.trim_start().starts_with('T'))
+            })
+            .unwrap_or(false)
+    };
+    let start = std::time::Instant::now();
+    while !stopped() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "never stopped"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    t.run("echo SUSPENDED-$((2+2))");
+    t.wait_for("SUSPENDED-4");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    t.run(STTY);
+    let s = t.wait_for("STTY-2");
+    assert!(s.contains("icanon echo"), "terminal not restored:\n{s}");
+    t.run("fg");
+    let s = t.wait_for("3 / 30");
+    assert!(s.contains("2 answered"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+}
+
 #[test]
 fn escape_sequences_in_a_quiz_title_do_not_reach_the_terminal() {
     require_tmux();

@@ -9,7 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 mod progress;
 pub use progress::{
-    Progress, ProgressSlot, clear_progress, load_progress, remove_stale_temps, save_progress,
+    Progress, ProgressSlot, Unusable, clear_progress, load_progress, parse_progress,
+    remove_stale_temps, save_progress,
 };
 
 /// Largest history file read: the same limit as a result in a workshop folder.

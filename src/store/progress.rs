@@ -59,6 +59,26 @@ pub fn clear_progress(dir: &Path, quiz_id: &str) {
     let _ = std::fs::remove_file(progress_path(dir, quiz_id));
 }
 
+/// Why bytes are not usable progress for a quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// Not a progress file at all.
+    Corrupt,
+    /// A progress file, but not for this quiz as it is now; the reason.
+    Stale(String),
+}
+
+/// Reads progress from bytes, checked against `quiz` as strictly as a quiz
+/// file: every use of a resumed answer indexes the question's choices.
+/// Pure, so it is fuzzed on its own (`fuzz/fuzz_targets/progress_file.rs`).
+pub fn parse_progress(bytes: &[u8], quiz: &Quiz) -> Result<Progress, Unusable> {
+    let p: Progress = serde_json::from_slice(bytes).map_err(|_| Unusable::Corrupt)?;
+    match unfit(&p, quiz) {
+        None => Ok(p),
+        Some(why) => Err(Unusable::Stale(why)),
+    }
+}
+
 /// Why a progress file that could be read is not used.
 fn unfit(p: &Progress, quiz: &Quiz) -> Option<String> {
     if p.quiz != quiz.id || p.fingerprint != quiz.fingerprint {
@@ -111,12 +131,10 @@ pub fn load_progress(dir: &Path, quiz: &Quiz) -> (Option<Progress>, Option<Strin
             );
         }
     };
-    match serde_json::from_slice::<Progress>(&bytes) {
-        Ok(p) => match unfit(&p, quiz) {
-            None => (Some(p), None),
-            Some(why) => (None, Some(set_aside("stale", &why))),
-        },
-        Err(_) => (None, Some(set_aside("corrupt", "could not be read"))),
+    match parse_progress(&bytes, quiz) {
+        Ok(p) => (Some(p), None),
+        Err(Unusable::Stale(why)) => (None, Some(set_aside("stale", &why))),
+        Err(Unusable::Corrupt) => (None, Some(set_aside("corrupt", "could not be read"))),
     }
 }
 

@@ -151,7 +151,8 @@ pub struct Finished {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
     Card(Scroll),
-    Qr,
+    /// The QR code; the scroll is for a code too long for one, shown wrapped.
+    Qr(Scroll),
     SaveDir,
 }
 
@@ -304,7 +305,7 @@ impl Model {
             (Some(Popup::ConfirmQuit), _) => Overlay::ConfirmQuit,
             (None, Stage::Results(f)) => match f.panel {
                 Some(Panel::Card(_)) => Overlay::Card,
-                Some(Panel::Qr) => Overlay::Qr,
+                Some(Panel::Qr(_)) => Overlay::Qr,
                 Some(Panel::SaveDir) => Overlay::SaveDir,
                 None => Overlay::None,
             },

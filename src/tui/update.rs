@@ -109,7 +109,11 @@ fn panel(f: &mut Finished, msg: Message) -> Vec<Effect> {
                 f.panel = None;
             }
         }
-        (Some(Panel::Qr), Message::Up | Message::Down) => {}
+        (Some(Panel::Qr(scroll)), msg) => {
+            if !scroll_by_one(scroll, &msg) {
+                f.panel = None;
+            }
+        }
         (_, _) => f.panel = None,
     }
     vec![]
@@ -278,7 +282,7 @@ fn results(m: &mut Model, msg: Message) -> Vec<Effect> {
         }
         Message::Copy => return vec![Effect::Copy(f.card.clone())],
         Message::ViewCard => f.panel = Some(Panel::Card(Scroll::default())),
-        Message::ShowQr => f.panel = Some(Panel::Qr),
+        Message::ShowQr => f.panel = Some(Panel::Qr(Scroll::default())),
         Message::Write => return vec![Effect::WriteResult(None)],
         Message::WriteTo => f.panel = Some(Panel::SaveDir),
         _ => {}

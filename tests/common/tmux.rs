@@ -137,6 +137,15 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// A tmux format for the pane, such as `#{alternate_on}` or `#{cursor_flag}`.
+    pub fn format(&self, f: &str) -> String {
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "t", f])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     /// PID of the program running under this pane's shell (its newest child).
     pub fn child_pid(&self) -> Option<u32> {
         let out = self

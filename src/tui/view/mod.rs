@@ -54,7 +54,11 @@ pub fn view(m: &mut Model, f: &mut Frame) {
                 overlay::card(&t, fin, &mut scroll, f, area);
                 fin.panel = Some(Panel::Card(scroll));
             }
-            Some(Panel::Qr) => overlay::qr(&t, fin, f, area),
+            Some(Panel::Qr(scroll)) => {
+                let mut scroll = *scroll;
+                overlay::qr(&t, fin, &mut scroll, f, area);
+                fin.panel = Some(Panel::Qr(scroll));
+            }
             Some(Panel::SaveDir) => overlay::save_dir(&t, fin, f, area),
             None => {}
         }

@@ -1,7 +1,7 @@
 //! Boxes over the current screen: help, quit confirmation, the text card
 //! and the QR code.
 
-use super::centered;
+use super::{centered, wrapped};
 use crate::tui::keys::{HELP, LOCAL_ONLY};
 use crate::tui::model::{Finished, Model, Scroll};
 use crate::tui::theme::Theme;
@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use std::borrow::Cow;
 
 fn title(t: &Theme, title: &str) -> Line<'static> {
     Line::from(Span::styled(format!(" {title} "), t.title))
@@ -126,7 +127,72 @@ fn qr_rect(area: Rect, lines: &[Line]) -> (Rect, u16) {
     (centered(area, w.max(30), lines.len() as u16 + 2), w)
 }
 
-pub fn qr(t: &Theme, fin: &Finished, f: &mut Frame, area: Rect) {
+/// The share code cut into rows of at most `w` characters, so a code too
+/// long for one line is shown whole (codes are ASCII: letters, digits and
+/// dashes).
+pub fn code_rows(code: &str, w: usize) -> Vec<&str> {
+    if !code.is_ascii() {
+        return vec![code];
+    }
+    let w = w.max(1);
+    (0..code.len())
+        .step_by(w)
+        .map(|i| &code[i..(i + w).min(code.len())])
+        .collect()
+}
+
+/// The share code as the results screen's one code line shows it: whole
+/// when it fits in `width` columns (with its label and the scroll hint),
+/// otherwise a pointer to the QR view, which shows it wrapped. A long code
+/// was cut off at the edge.
+pub fn code_in_line(code: &str, width: u16) -> Cow<'_, str> {
+    let room = usize::from(width).saturating_sub("Share code ".len() + "  ↓ more".len());
+    if code.chars().count() <= room {
+        Cow::Borrowed(code)
+    } else {
+        Cow::Owned(format!(
+            "{} characters, too long for this line: press r to see it",
+            code.len()
+        ))
+    }
+}
+
+/// A code too long for a QR code: said so, and the code itself wrapped,
+/// scrolled by `scroll` when it is taller than the terminal.
+fn long_code(t: &Theme, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(76);
+    let inner = w.saturating_sub(2);
+    let note = format!(
+        "This code has {} characters, too many for a QR code. Copy it with c on the text card (v), or from here:",
+        code.len()
+    );
+    let mut lines = wrapped(&note, inner, t.warn, "");
+    lines.push(Line::raw(""));
+    lines.extend(
+        code_rows(code, usize::from(inner))
+            .into_iter()
+            .map(|r| Line::styled(r, t.key)),
+    );
+    let rect = centered(
+        area,
+        w,
+        (lines.len() as u16).saturating_add(2).min(area.height),
+    );
+    let offset = scroll.fit(lines.len(), inner_rows(rect));
+    lines.drain(..usize::from(offset).min(lines.len()));
+    framed(
+        f,
+        rect,
+        t,
+        "Share code · ↑↓ scroll · any other key closes",
+        lines,
+    );
+}
+
+pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+    if fin.qr.is_none() {
+        return long_code(t, &fin.report.share_code, scroll, f, area);
+    }
     let lines = qr_lines(t, fin);
     let (rect, w) = qr_rect(area, &lines);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {

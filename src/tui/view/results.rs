@@ -228,7 +228,10 @@ impl StatefulWidget for ResultsScreen {
         let code_lines = vec![
             Line::from(vec![
                 Span::styled("Share code ", t.muted),
-                Span::styled(self.share_code, t.key),
+                Span::styled(
+                    super::overlay::code_in_line(&self.share_code, a.code.width).into_owned(),
+                    t.key,
+                ),
                 Span::styled(if more { "  ↓ more" } else { "" }, t.muted),
             ]),
             match self.status {

@@ -18,6 +18,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     );
     let w = body.width;
     let mut lines: Vec<Line> = Vec::new();
+    // First, so it shows even on the smallest terminal.
+    if let Some(n) = &m.notice {
+        lines.extend(wrapped(n, w, t.warn, ""));
+        lines.push(Line::raw(""));
+    }
     lines.extend(wrapped(&q.title, w, t.title, ""));
     lines.push(Line::raw(""));
     lines.push(Line::styled("What it measures", t.accent));
@@ -38,10 +43,6 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         "Your answers stay on this machine."
     };
     lines.push(Line::styled(privacy, t.good));
-    if let Some(n) = &m.notice {
-        lines.push(Line::raw(""));
-        lines.extend(wrapped(n, w, t.warn, ""));
-    }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("1–9", t.key),
