@@ -1,6 +1,7 @@
 //! Unit tests of `core::scoring`, kept apart so the module reads in one sitting.
 
 use super::*;
+use crate::core::recommend::pct;
 
 fn bundled() -> Quiz {
     crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap()
