@@ -50,6 +50,8 @@ pub enum Command {
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
     /// A live dashboard of a workshop folder for the facilitator's projector.
     Workshop(crate::workshop::dashboard::WorkshopArgs),
+    /// How a quiz's recommendation behaves on simulated respondents.
+    Simulate(crate::simulate_cmd::SimulateArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
@@ -268,8 +270,17 @@ pub fn score(a: &ScoreArgs) -> Result<String, Failure> {
 
 pub fn show(a: &ShowArgs) -> Result<String, Failure> {
     let quiz = load_quiz(&a.quiz)?;
-    let answers = code::decode(&quiz, &a.code, &bundled::fingerprints())
-        .map_err(|e| Failure::input(format!("error: {e}")))?;
+    let (quiz, answers) = match code::decode(&quiz, &a.code, &bundled::fingerprints()) {
+        Ok(answers) => (quiz, answers),
+        // Without --quiz, a code from another bundled quiz (such as version 1
+        // of the default one) is shown against the quiz it was made with.
+        Err(e @ code::CodeError::OtherQuiz(_)) if a.quiz.quiz.is_none() => bundled::BUNDLED
+            .iter()
+            .filter_map(|(_, _, src)| load::load(src.as_bytes()).ok())
+            .find_map(|q| code::decode(&q, &a.code, &[]).ok().map(|ans| (q, ans)))
+            .ok_or_else(|| Failure::input(format!("error: {e}")))?,
+        Err(e) => return Err(Failure::input(format!("error: {e}"))),
+    };
     let r = report::build(&quiz, &answers, None);
     Ok(render(&r, a.format, a.ascii))
 }

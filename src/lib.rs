@@ -13,6 +13,7 @@ pub mod handoff;
 pub mod history_cmd;
 pub mod plain;
 pub mod serve;
+pub mod simulate_cmd;
 pub mod store;
 pub mod term;
 pub mod tui;

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Some(Command::History(a)) => careerfit::history_cmd::history(&a),
         Some(Command::Aggregate(a)) => careerfit::workshop::aggregate_cmd::run(&a),
         Some(Command::Workshop(a)) => careerfit::workshop::dashboard::workshop(&a),
+        Some(Command::Simulate(a)) => careerfit::simulate_cmd::run(&a),
         Some(Command::Completions { shell }) => Ok(cli::completions(shell)),
         Some(Command::Take(t)) => careerfit::app::take(&t),
         None => careerfit::app::take(&args.take),

@@ -17,6 +17,7 @@ pub const DEFAULT_QUIZ_ID: &str = "pm-vs-pd";
 /// The command that shows this result again.
 pub fn show_command(r: &Report) -> String {
     if r.quiz.id == DEFAULT_QUIZ_ID {
+        // Every version of the default quiz is bundled and found by the code.
         format!("careerfit show {}", r.share_code)
     } else if crate::bundled::find(&r.quiz.id).is_some() {
         format!("careerfit show {} --quiz {}", r.share_code, r.quiz.id)
@@ -85,7 +86,7 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
             push_wrapped(
                 &mut o,
                 "  ",
-                &format!("{sign} {}: “{q}” — {}", r.profile_name(&re.profile), re.answer),
+                &format!("{sign} “{q}” — {} ({})", re.answer, reason_effect(r, re)),
             );
         }
     }
@@ -133,6 +134,12 @@ pub fn reason_groups(r: &Report) -> Vec<(&'static str, Vec<&ReasonOut>)> {
         groups.push(("What pulled the other way:", against));
     }
     groups
+}
+
+/// What an answer did, e.g. `raised Product Management`.
+pub fn reason_effect(r: &Report, re: &ReasonOut) -> String {
+    let verb = if re.raised { "raised" } else { "lowered" };
+    format!("{verb} {}", r.profile_name(&re.profile))
 }
 
 fn md_cell(s: &str) -> String {
@@ -187,9 +194,9 @@ pub fn markdown(r: &Report) -> String {
         for re in list {
             let _ = writeln!(
                 o,
-                "- **{}** ({:+.1}): “{}” — you answered *{}*",
-                r.profile_name(&re.profile),
+                "- ({:+.1}, {}): “{}” — you answered *{}*",
                 re.pull,
+                reason_effect(r, re),
                 re.text.replace('\n', " "),
                 re.answer
             );

@@ -20,11 +20,11 @@ use serde::Serialize;
 /// Fewest answers named towards the call when there are that many.
 pub const MIN_TOWARDS: usize = 3;
 /// Most answers named towards the call.
-pub const MAX_TOWARDS: usize = 8;
+pub const MAX_TOWARDS: usize = 10;
 /// Most answers named that pulled the other way.
 pub const MAX_AGAINST: usize = 3;
 /// The share of the call the named answers should account for.
-pub const TARGET_SHARE: f64 = 0.55;
+pub const TARGET_SHARE: f64 = 0.6;
 /// Shares smaller than this (fit points) are not worth naming.
 const NEGLIGIBLE: f64 = 0.05;
 
@@ -32,9 +32,12 @@ const NEGLIGIBLE: f64 = 0.05;
 /// pulled towards the outcome, negative when it pulled the other way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
-    /// The profile the answer moved most, so people can see which side the
-    /// statement or option was about.
+    /// The profile whose fit this answer moved in the direction of its
+    /// share (raised it for a share towards the call made of raising, and so
+    /// on), so people can see what the answer did.
     pub profile: usize,
+    /// Whether the answer raised `profile`'s fit (else it lowered it).
+    pub raised: bool,
     pub question: usize,
     pub choice: usize,
     pub pull: f64,
@@ -116,26 +119,39 @@ pub(crate) fn explain(
     named
         .into_iter()
         .map(|q| {
-            // The side this question is about: the profile it moved most.
-            let profile = pair
-                .iter()
-                .copied()
-                .chain(0..fitted.len())
-                .max_by(|&a, &b| {
-                    fitted[a].pulls[q]
-                        .abs()
-                        .total_cmp(&fitted[b].pulls[q].abs())
-                        .then(b.cmp(&a))
-                })
-                .unwrap_or(pair[0]);
+            let profile = mover(rec, &pair, fitted, q, share[q]);
             Reason {
                 profile,
+                raised: fitted[profile].pulls[q] >= 0.0,
                 question: q,
                 choice: answers.get(q).copied().flatten().unwrap_or(0),
                 pull: share[q],
             }
         })
         .collect()
+}
+
+/// The profile whose change explains a question's share: for a single role
+/// the top profile when the answer raised it, else the runner-up it
+/// lowered (or the other way round for a share against); for a hybrid or no
+/// call, the profile it moved most in the share's direction.
+fn mover(rec: &Recommendation, pair: &[usize], fitted: &[Fitted], q: usize, share: f64) -> usize {
+    let pull = |p: usize| fitted[p].pulls[q];
+    match (rec.basis, pair) {
+        (Basis::StandsOut | Basis::Leaning, [a, b]) => {
+            let top_moved_right = if share > 0.0 { pull(*a) > 0.0 } else { pull(*a) < 0.0 };
+            if top_moved_right || pull(*b).abs() < 1e-12 { *a } else { *b }
+        }
+        _ => pair
+            .iter()
+            .copied()
+            .max_by(|&x, &y| {
+                (pull(x) * share.signum())
+                    .total_cmp(&(pull(y) * share.signum()))
+                    .then(y.cmp(&x))
+            })
+            .unwrap_or(pair[0]),
+    }
 }
 
 /// The share of the call that `reasons` account for (1 = all of it), or

@@ -16,5 +16,6 @@ pub mod recommend;
 pub mod report;
 pub mod sanitize;
 pub mod scoring;
+pub mod simulate;
 pub mod summary;
 pub mod text;

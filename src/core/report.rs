@@ -59,7 +59,12 @@ pub struct RecommendationOut {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReasonOut {
+    /// The profile whose fit the answer moved.
     pub profile: String,
+    /// Whether it raised that fit (false: lowered it). Result files from
+    /// before this field only listed answers that raised a fit.
+    #[serde(default = "yes")]
+    pub raised: bool,
     pub question: String,
     pub text: String,
     pub answer: String,
@@ -106,6 +111,10 @@ pub struct Report {
     pub disclaimer: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
 fn r1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -131,6 +140,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             let q = &quiz.questions[r.question];
             ReasonOut {
                 profile: quiz.profiles[r.profile].id.clone(),
+                raised: r.raised,
                 question: q.id.clone(),
                 text: q.text.clone(),
                 answer: q.choices[r.choice].label.clone(),

@@ -104,10 +104,10 @@ fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
         for re in list {
             let sign = if re.pull > 0.0 { "+" } else { "−" };
             let text = format!(
-                "{sign} {}: “{}” — you answered {}",
-                r.profile_name(&re.profile),
+                "{sign} “{}” — you answered {} ({})",
                 re.text,
-                re.answer
+                re.answer,
+                crate::core::card::reason_effect(r, re)
             );
             lines.extend(wrapped(&text, w, t.text, "  "));
         }
