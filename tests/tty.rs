@@ -29,11 +29,11 @@ fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
     t.keys(&["Enter"]);
     let spec = common::PM_SPEC;
     for (i, d) in spec.split(',').enumerate() {
-        t.wait_for(&format!("{} / 30", i + 1));
+        t.wait_for(&format!("{} / 40", i + 1));
         t.send_literal(d);
         t.keys(&["Enter"]);
     }
-    t.wait_for("review · 30 of 30 answered");
+    t.wait_for("review · 40 of 40 answered");
     // Resizing mid-way keeps everything; the review still lists the answers.
     t.resize(80, 24);
     t.wait_for("Enter see result");
@@ -64,11 +64,11 @@ fn quitting_mid_quiz_asks_and_y_confirms() {
     t.careerfit("--no-shuffle; echo EXIT=$?");
     t.wait_for("Enter start");
     t.keys(&["Enter", "3", "Enter"]);
-    t.wait_for("2 / 30");
+    t.wait_for("2 / 40");
     t.keys(&["q"]);
     t.wait_for("Quit the quiz?");
     t.keys(&["n"]);
-    t.wait_for("2 / 30");
+    t.wait_for("2 / 40");
     t.keys(&["C-c"]);
     t.wait_for("Quit the quiz?");
     t.keys(&["y"]);

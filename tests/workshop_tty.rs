@@ -9,7 +9,7 @@ use common::tmux::{Tmux, available};
 use std::path::Path;
 use std::process::Command;
 
-const PM_SPEC: &str = "5,1,1,1,1,5,5,1,5,1,1,1,2,1,1,1,3,5,3,1,1,1,3,3,1,1,2,5,1,1";
+const PM_SPEC: &str = "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
 const PD_SPEC: &str = "1,5,3,5,2,1,1,2,1,2,5,5,1,5,2,5,2,1,3,2,2,5,3,1,2,5,1,1,2,2";
 
 fn require_tmux() {

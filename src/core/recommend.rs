@@ -267,8 +267,12 @@ fn retest_confidence(
             same += 1;
         }
     }
-    pct(same as f64 / DRAWS as f64)
+    // A model of error can make a retake unlikely to differ, never impossible.
+    pct(same as f64 / DRAWS as f64).min(MOST_SURE)
 }
+
+/// The highest retest confidence shown.
+pub const MOST_SURE: u8 = 99;
 
 /// The original rule (docs/scoring.md §5, "gap rule"), unchanged but for
 /// the strong line: a fit shown at the line counts as reaching it.
