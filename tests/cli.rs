@@ -123,7 +123,7 @@ fn score_ascii_bars() {
     let unicode = ok(&["score", "--answers", PM_SPEC]);
     let leaning = |s: &str| {
         s.lines()
-            .find(|l| l.starts_with("Leaning:"))
+            .find(|l| l.starts_with("Best fit:"))
             .map(String::from)
     };
     assert_eq!(leaning(&out), leaning(&unicode));

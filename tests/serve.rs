@@ -74,7 +74,7 @@ fn openssh_in_a_real_terminal_takes_the_quiz_and_the_saved_result_matches_score(
     }
     t.wait_for("review · 40 of 40 answered");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Leaning:");
+    let screen = t.wait_for("Best fit:");
     assert!(screen.contains("saved for the workshop"), "{screen}");
     let files = server.wait_results(1, 10);
     assert_eq!(files.len(), 1);
@@ -219,7 +219,7 @@ async fn escape_sequences_resize_and_clipboard_reach_the_participant() {
     }
     p.wait_for("40 of 40 answered", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("Leaning:", SECS).await.unwrap();
+    p.wait_for("Confidence ", SECS).await.unwrap();
     // c asks the participant's terminal (not the server's) to copy the card.
     p.send(b"c").await.unwrap();
     p.wait_for("OSC 52", SECS).await.unwrap();
@@ -309,7 +309,7 @@ async fn ctrl_c_stops_new_sessions_and_waits_for_running_ones() {
     }
     p.wait_for("40 of 40 answered", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("Leaning:", SECS).await.unwrap();
+    p.wait_for("Confidence ", SECS).await.unwrap();
     p.send(b"q").await.unwrap();
     assert_eq!(p.wait_closed(SECS).await.unwrap(), Some(0));
     let (status, rest) = tokio::task::spawn_blocking(move || server.finish(10))

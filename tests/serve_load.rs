@@ -67,7 +67,7 @@ async fn participant(
         };
         latencies.push(step(&mut p, format!("{a}\r").as_bytes(), &expect).await?);
     }
-    latencies.push(step(&mut p, b"\r", "Leaning:").await?);
+    latencies.push(step(&mut p, b"\r", "Confidence ").await?);
     p.send(b"q").await?;
     match p.wait_closed(WAIT).await? {
         Some(0) => Ok(Run {

@@ -281,7 +281,7 @@ fn plain_mode_rejects_bad_numbers_and_goes_back() {
         s.contains("Please type a number from 1 to 5, or s, b or q."),
         "{s}"
     );
-    assert!(s.contains("Leaning: Product Management"), "{s}");
+    assert!(s.contains("Best fit: Product Management"), "{s}");
 }
 
 /// The results screen's lines kept in the model follow the terminal size
