@@ -234,7 +234,7 @@ fn corrupt_inputs_are_skipped_listed_and_counted() {
             p("huge.json")
         ),
         format!(
-            "warning: skipped {}: it does not match the quiz “{}” (pm-vs-pd v1.0.0): it has 29 answers, the quiz has 30 questions",
+            "warning: skipped {}: it does not match the quiz “{}” (pm-vs-pd v2.0.0): it has 39 answers, the quiz has 40 questions",
             p("short.json"),
             q.title
         ),
@@ -438,7 +438,7 @@ fn quizzes_and_versions_are_never_mixed() {
         ),
         "{text}"
     );
-    assert!(text.contains("(pm-vs-pd v1.0.0)\nfingerprint"), "{text}");
+    assert!(text.contains("(pm-vs-pd v2.0.0)\nfingerprint"), "{text}");
     assert!(
         text.contains("(pm-vs-pd v9.0.0)\nfingerprint 00000000feedbeef\nResults: 5\n"),
         "{text}"

@@ -57,7 +57,7 @@ async fn participant(
     // Everyone is connected and on the welcome screen: memory is measured.
     ready.wait().await;
     ready.wait().await;
-    let mut latencies = vec![step(&mut p, b"\r", " 1 / 30").await?];
+    let mut latencies = vec![step(&mut p, b"\r", " 1 / 40").await?];
     let n = answers.len();
     for (q, a) in answers.iter().enumerate() {
         let expect = if q + 1 < n {

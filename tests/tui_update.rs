@@ -253,7 +253,7 @@ fn plain_mode_gives_the_same_card_as_score() {
         .output()
         .unwrap();
     let card = String::from_utf8(card.stdout).unwrap();
-    assert!(plain.contains("Question 1 of 30:"), "{plain}");
+    assert!(plain.contains("Question 1 of 40:"), "{plain}");
     assert!(
         plain.ends_with(&card),
         "plain mode must end with the score card"

@@ -270,7 +270,7 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
 }
 
 /// Best fit first; unmeasured profiles last; ties (within [`TIE`]) in file order.
-pub(crate) fn rank_order(fits: &[ProfileFit], a: usize, b: usize) -> std::cmp::Ordering {
+pub fn rank_order(fits: &[ProfileFit], a: usize, b: usize) -> std::cmp::Ordering {
     let fa = fits[a].fit.unwrap_or(-1.0);
     let fb = fits[b].fit.unwrap_or(-1.0);
     if (fa - fb).abs() < TIE {
