@@ -266,7 +266,11 @@ Use an id with --quiz, e.g. `careerfit take --quiz ID`.
             .map(|i| unicode_width::UnicodeWidthStr::width(&l[..i]))
     };
     let rows: Vec<&str> = out.lines().filter(|l| l.contains("  30  ")).collect();
-    assert_eq!(col(rows[0]), col(rows[1]), "the Japanese row lines up with v1's");
+    assert_eq!(
+        col(rows[0]),
+        col(rows[1]),
+        "the Japanese row lines up with v1's"
+    );
     // Every listed id works with --quiz.
     for (id, _, _) in BUNDLED {
         assert!(out.contains(&format!("\n{id} ")), "{id} listed");

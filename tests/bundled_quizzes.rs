@@ -39,7 +39,12 @@ fn bundled_ids_and_files_agree() {
         // Older versions of a quiz are bundled as `ID-vMAJOR`, keeping the
         // quiz's own id so that their codes and files still match it.
         let legacy = format!("{}-v{}", q.id, q.version.split('.').next().unwrap_or(""));
-        assert!(q.id == *id || legacy == *id, "{id} holds quiz {} v{}", q.id, q.version);
+        assert!(
+            q.id == *id || legacy == *id,
+            "{id} holds quiz {} v{}",
+            q.id,
+            q.version
+        );
         assert_eq!(std::fs::read_to_string(file).unwrap(), *src, "{file}");
     }
 }

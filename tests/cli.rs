@@ -14,10 +14,14 @@ const QUESTIONS: usize = 40;
 /// Answer sheets for the bundled quiz (file order, 1-based option numbers).
 /// Made from the quiz's keys: a clear PM sheet, a clear PD sheet, and one
 /// high on both sides with strong bridging answers.
-const PM_SPEC: &str = "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
-const PD_SPEC: &str = "2,5,3,2,1,4,5,2,3,1,2,1,3,4,5,4,1,2,3,5,4,5,2,3,1,4,5,3,1,4,5,3,1,2,1,4,5,2,4,2";
-const HYBRID_SPEC: &str = "4,4,5,4,2,2,4,4,5,2,4,2,5,2,4,2,2,4,1,4,2,4,4,5,2,2,4,1,2,2,4,5,2,4,2,2,4,4,2,1";
-const SKIPPY_SPEC: &str = "5,-,3,5,-,1,2,5,1,4,-,4,3,1,2,1,4,5,3,2,1,2,5,-,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
+const PM_SPEC: &str =
+    "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
+const PD_SPEC: &str =
+    "2,5,3,2,1,4,5,2,3,1,2,1,3,4,5,4,1,2,3,5,4,5,2,3,1,4,5,3,1,4,5,3,1,2,1,4,5,2,4,2";
+const HYBRID_SPEC: &str =
+    "4,4,5,4,2,2,4,4,5,2,4,2,5,2,4,2,2,4,1,4,2,4,4,5,2,2,4,1,2,2,4,5,2,4,2,2,4,4,2,1";
+const SKIPPY_SPEC: &str =
+    "5,-,3,5,-,1,2,5,1,4,-,4,3,1,2,1,4,5,3,2,1,2,5,-,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
 
 const MINIMAL: &str = "tests/data/minimal.ron";
 
@@ -245,7 +249,10 @@ fn score_all_skipped_is_flagged() {
     assert_eq!(v["answered"], 0);
     assert_eq!(v["recommendation"]["outcome"], "explore");
     assert_eq!(v["recommendation"]["basis"], "flagged");
-    assert!(v["recommendation"]["confidence"].is_null(), "no call, no confidence");
+    assert!(
+        v["recommendation"]["confidence"].is_null(),
+        "no call, no confidence"
+    );
     assert_eq!(v["recommendation"]["headline"], "No clear call yet");
     assert_eq!(v["explanation"]["flags"][0]["id"], "too-few-answers");
     assert!(v["profiles"][0]["fit"].is_null());
@@ -714,7 +721,10 @@ fn inspect_json_default_quiz() {
         ]
     );
     assert_eq!(v["dimensions"][0]["name"], "Market analysis");
-    assert_eq!(v["dimensions"][11]["name"], "Bridging business and engineering");
+    assert_eq!(
+        v["dimensions"][11]["name"],
+        "Bridging business and engineering"
+    );
     assert_eq!(ids(&v["profiles"]), ["pm", "pd"]);
     assert_eq!(v["profiles"][1]["name"], "Product Development");
 

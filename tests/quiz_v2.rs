@@ -72,7 +72,10 @@ fn every_outcome_has_its_own_headline() {
         let r = report::build(&q, &answers, None);
         assert_eq!(r.recommendation.outcome, outcome);
         assert_eq!(r.recommendation.headline, headline);
-        assert_eq!(r.headline(), format!("{headline}: {}", r.recommendation.title));
+        assert_eq!(
+            r.headline(),
+            format!("{headline}: {}", r.recommendation.title)
+        );
         assert!(!r.recommendation.confidence_note.is_empty());
     }
     // A modest lead below the strong line is a lean, never "Leaning: Explore".
@@ -97,7 +100,13 @@ fn every_outcome_has_its_own_headline() {
 fn flagged_sheets_say_no_call_and_give_no_confidence() {
     let q = v2();
     // Agreeing with every statement and its opposite.
-    let a = assess(&q, &sheet(&q, 4, 4, 4, "pm").iter().map(|_| Some(4)).collect::<Vec<_>>());
+    let a = assess(
+        &q,
+        &sheet(&q, 4, 4, 4, "pm")
+            .iter()
+            .map(|_| Some(4))
+            .collect::<Vec<_>>(),
+    );
     assert_eq!(a.recommendation.basis, Basis::Flagged);
     assert_eq!(a.recommendation.confidence, None);
     let r = report::from_assessment(&q, &a, None);
@@ -125,12 +134,18 @@ fn contradicting_statements_are_called_inconsistent() {
         .collect();
     let a = assess(&q, &answers);
     assert!(
-        a.flags.contains(&careerfit::core::scoring::Flag::Inconsistent),
+        a.flags
+            .contains(&careerfit::core::scoring::Flag::Inconsistent),
         "{:?}",
         a.flags
     );
     let r = report::from_assessment(&q, &a, None);
-    assert!(r.explanation.flags.iter().any(|f| f.message.starts_with("Your answers look inconsistent")));
+    assert!(
+        r.explanation
+            .flags
+            .iter()
+            .any(|f| f.message.starts_with("Your answers look inconsistent"))
+    );
 }
 
 #[test]
@@ -138,24 +153,40 @@ fn reasons_include_pulls_the_other_way_and_choice_answers() {
     let q = v2();
     // Mostly PM, but PD's statements get a middling answer and one choice goes to PD.
     let mut answers = sheet(&q, 4, 2, 2, "pm");
-    let choice = (0..q.questions.len()).find(|&i| q.questions[i].kind == Kind::ForcedChoice).unwrap();
+    let choice = (0..q.questions.len())
+        .find(|&i| q.questions[i].kind == Kind::ForcedChoice)
+        .unwrap();
     answers[choice] = Some(1);
     let first_pd = (0..q.questions.len())
-        .find(|&i| q.questions[i].kind == Kind::Agreement && side(&q, i) == "pd" && q.questions[i].reverse.is_empty())
+        .find(|&i| {
+            q.questions[i].kind == Kind::Agreement
+                && side(&q, i) == "pd"
+                && q.questions[i].reverse.is_empty()
+        })
         .unwrap();
     answers[first_pd] = Some(4);
     let a = assess(&q, &answers);
     assert_eq!(a.recommendation.basis, Basis::StandsOut);
     let against: Vec<_> = a.reasons.iter().filter(|r| r.pull < 0.0).collect();
-    assert!(!against.is_empty(), "the runner-up's pulls are named: {:?}", a.reasons);
-    assert!(against.iter().any(|r| r.question == choice || r.question == first_pd));
+    assert!(
+        !against.is_empty(),
+        "the runner-up's pulls are named: {:?}",
+        a.reasons
+    );
+    assert!(
+        against
+            .iter()
+            .any(|r| r.question == choice || r.question == first_pd)
+    );
     let r = report::from_assessment(&q, &a, None);
     let card = careerfit::core::card::text_card(&r, false);
     assert!(card.contains("What pulled the other way:"), "{card}");
     // A scenario answer is cited when it drives the gap.
     let b = assess(&q, &sheet(&q, 3, 1, 2, "pm"));
     assert!(
-        b.reasons.iter().any(|r| q.questions[r.question].kind != Kind::Agreement),
+        b.reasons
+            .iter()
+            .any(|r| q.questions[r.question].kind != Kind::Agreement),
         "{:?}",
         b.reasons
     );
@@ -164,19 +195,43 @@ fn reasons_include_pulls_the_other_way_and_choice_answers() {
 #[test]
 fn cited_answers_account_for_more_than_half_of_the_call() {
     let q = v2();
-    let summary = simulate::run(&q, &Settings { people: 400, seed: 11, ..Settings::default() });
-    assert!(summary.coverage_mean >= 0.5, "mean coverage {}", summary.coverage_mean);
-    assert!(summary.coverage_half >= 0.5, "sheets at half or more {}", summary.coverage_half);
+    let summary = simulate::run(
+        &q,
+        &Settings {
+            people: 400,
+            seed: 11,
+            ..Settings::default()
+        },
+    );
+    assert!(
+        summary.coverage_mean >= 0.5,
+        "mean coverage {}",
+        summary.coverage_mean
+    );
+    assert!(
+        summary.coverage_half >= 0.5,
+        "sheets at half or more {}",
+        summary.coverage_half
+    );
     // On hand-made sheets of every kind of call, the list grows until it
     // covers more than half, unless it is already at its longest (sheets
     // where dozens of answers pull exactly alike).
     let most = careerfit::core::explain::MAX_TOWARDS;
-    for (pm, pd, pick) in [(4, 1, "pm"), (3, 1, "pm"), (1, 4, "pd"), (4, 4, "bridge"), (3, 4, "pd")] {
+    for (pm, pd, pick) in [
+        (4, 1, "pm"),
+        (3, 1, "pm"),
+        (1, 4, "pd"),
+        (4, 4, "bridge"),
+        (3, 4, "pd"),
+    ] {
         let a = assess(&q, &sheet(&q, pm, pd, 2, pick));
         let fits: Vec<Option<f64>> = a.fits.iter().map(|f| f.fit).collect();
         let c = coverage(&a.recommendation, &a.ranking, &fits, &a.reasons).unwrap();
         let towards = a.reasons.iter().filter(|r| r.pull > 0.0).count();
-        assert!(c >= 0.5 || towards == most, "{pm}/{pd}: coverage {c} with {towards} answers");
+        assert!(
+            c >= 0.5 || towards == most,
+            "{pm}/{pd}: coverage {c} with {towards} answers"
+        );
     }
 }
 
@@ -209,10 +264,17 @@ fn exact_ties_go_to_file_order_and_the_strong_line_counts_as_strong() {
     // A fit shown at the line is strong: set the line to the top fit as shown.
     let q0 = twin_quiz(50.0);
     let answers: Answers = vec![Some(0); q0.questions.len()];
-    let shown = assess(&q0, &answers).fits[assess(&q0, &answers).ranking[0]].fit.unwrap();
+    let shown = assess(&q0, &answers).fits[assess(&q0, &answers).ranking[0]]
+        .fit
+        .unwrap();
     let at_line = twin_quiz((shown * 10.0).round() / 10.0);
     let b = assess(&at_line, &answers);
-    assert_ne!(b.recommendation.basis, Basis::NothingStrong, "{shown} is at the line of {}", at_line.rules.strong);
+    assert_ne!(
+        b.recommendation.basis,
+        Basis::NothingStrong,
+        "{shown} is at the line of {}",
+        at_line.rules.strong
+    );
 }
 
 #[test]
@@ -247,7 +309,11 @@ fn a_version_1_code_gives_its_original_result() {
 #[test]
 fn v2_codes_are_short_enough_to_read_out() {
     let q = v2();
-    let all: Answers = q.questions.iter().map(|x| Some(x.choices.len() - 1)).collect();
+    let all: Answers = q
+        .questions
+        .iter()
+        .map(|x| Some(x.choices.len() - 1))
+        .collect();
     let code = careerfit::core::code::encode(&q, &all);
     assert!(code.len() <= 36, "{code} has {} characters", code.len());
     assert_eq!(careerfit::core::code::decode(&q, &code, &[]).unwrap(), all);
@@ -258,9 +324,20 @@ fn the_simulation_meets_the_quiz_targets_on_a_small_run() {
     // A small, seeded version of the figures in docs/scoring.md §10. The
     // thresholds are looser than the documented full-size figures only by
     // the sampling error of 600 people.
-    let s = simulate::run(&v2(), &Settings { people: 600, seed: 3, ..Settings::default() });
+    let s = simulate::run(
+        &v2(),
+        &Settings {
+            people: 600,
+            seed: 3,
+            ..Settings::default()
+        },
+    );
     assert!(s.both_high > 30);
-    assert!(s.both_high_hybrid >= 0.5, "hybrid among both-high: {}", s.both_high_hybrid);
+    assert!(
+        s.both_high_hybrid >= 0.5,
+        "hybrid among both-high: {}",
+        s.both_high_hybrid
+    );
     assert!(s.no_call <= 0.33, "no clear call: {}", s.no_call);
     for (id, n, own, other) in &s.one_sided {
         assert!(*n > 30, "{id}");
@@ -268,13 +345,35 @@ fn the_simulation_meets_the_quiz_targets_on_a_small_run() {
         assert!(*other <= 0.01, "{id}: other side {other}");
     }
     assert!(s.calibration_error <= 6.0, "ECE {}", s.calibration_error);
-    assert!(s.random_high_call <= 0.10, "random high-confidence calls {}", s.random_high_call);
+    assert!(
+        s.random_high_call <= 0.10,
+        "random high-confidence calls {}",
+        s.random_high_call
+    );
     // The same seed gives the same figures.
-    let again = simulate::run(&v2(), &Settings { people: 600, seed: 3, ..Settings::default() });
+    let again = simulate::run(
+        &v2(),
+        &Settings {
+            people: 600,
+            seed: 3,
+            ..Settings::default()
+        },
+    );
     assert_eq!(s.kappa, again.kappa);
     // And the original quiz shows the problem version 2 fixes.
-    let v1 = simulate::run(&common::v1_quiz(), &Settings { people: 600, seed: 3, ..Settings::default() });
-    assert!(v1.both_high_hybrid < 0.1, "v1 hybrid share {}", v1.both_high_hybrid);
+    let v1 = simulate::run(
+        &common::v1_quiz(),
+        &Settings {
+            people: 600,
+            seed: 3,
+            ..Settings::default()
+        },
+    );
+    assert!(
+        v1.both_high_hybrid < 0.1,
+        "v1 hybrid share {}",
+        v1.both_high_hybrid
+    );
 }
 
 #[test]
@@ -286,7 +385,10 @@ fn simulate_command_prints_its_figures() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("careerfit simulate · pm-vs-pd v2.0.0 · 50 people, seed 2\n"), "{text}");
+    assert!(
+        text.starts_with("careerfit simulate · pm-vs-pd v2.0.0 · 50 people, seed 2\n"),
+        "{text}"
+    );
     assert!(text.contains("A model, not people"), "{text}");
     assert!(text.contains("Cohen's kappa"), "{text}");
     let bad = assert_cmd::Command::cargo_bin("careerfit")

@@ -25,7 +25,9 @@ use std::sync::LazyLock;
 /// whose answer sheets below were found for it; version 2 has its own
 /// tests in tests/quiz_v2.rs.
 fn bundled_src() -> &'static str {
-    careerfit::bundled::find("pm-vs-pd-v1").map(|(_, s)| s).unwrap()
+    careerfit::bundled::find("pm-vs-pd-v1")
+        .map(|(_, s)| s)
+        .unwrap()
 }
 
 /// The bundled quiz, and the same quiz with each `strong` threshold the
@@ -916,6 +918,9 @@ fn all_skipped_is_flagged_too_few() {
     let a = assess(quiz(), &[None; 30]);
     assert_eq!(a.flags, [scoring::Flag::TooFewAnswers]);
     assert!(a.fits.iter().all(|f| f.fit.is_none()));
-    assert_eq!(a.recommendation.confidence, None, "a flagged sheet has no call to be sure of");
+    assert_eq!(
+        a.recommendation.confidence, None,
+        "a flagged sheet has no call to be sure of"
+    );
     assert!(a.recommendation.profiles.is_empty());
 }

@@ -45,7 +45,10 @@ fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
     let screen = t.wait_for(&format!("Share code {code}"));
     let title = want["recommendation"]["title"].as_str().unwrap();
     let label = want["recommendation"]["headline"].as_str().unwrap();
-    let headline = screen.lines().find(|l| l.contains(&format!("{label}:"))).unwrap();
+    let headline = screen
+        .lines()
+        .find(|l| l.contains(&format!("{label}:")))
+        .unwrap();
     assert_eq!(headline.trim(), format!("{label}: {title}"));
     // At the results nothing can be lost, so q quits at once.
     t.keys(&["q"]);

@@ -139,8 +139,16 @@ fn mover(rec: &Recommendation, pair: &[usize], fitted: &[Fitted], q: usize, shar
     let pull = |p: usize| fitted[p].pulls[q];
     match (rec.basis, pair) {
         (Basis::StandsOut | Basis::Leaning, [a, b]) => {
-            let top_moved_right = if share > 0.0 { pull(*a) > 0.0 } else { pull(*a) < 0.0 };
-            if top_moved_right || pull(*b).abs() < 1e-12 { *a } else { *b }
+            let top_moved_right = if share > 0.0 {
+                pull(*a) > 0.0
+            } else {
+                pull(*a) < 0.0
+            };
+            if top_moved_right || pull(*b).abs() < 1e-12 {
+                *a
+            } else {
+                *b
+            }
         }
         _ => pair
             .iter()
@@ -157,7 +165,12 @@ fn mover(rec: &Recommendation, pair: &[usize], fitted: &[Fitted], q: usize, shar
 /// The share of the call that `reasons` account for (1 = all of it), or
 /// `None` when the call rests on nothing measurable. Used by the
 /// simulation and the tests to check that explanations explain.
-pub fn coverage(rec: &Recommendation, ranking: &[usize], fits: &[Option<f64>], reasons: &[Reason]) -> Option<f64> {
+pub fn coverage(
+    rec: &Recommendation,
+    ranking: &[usize],
+    fits: &[Option<f64>],
+    reasons: &[Reason],
+) -> Option<f64> {
     let (goal, _) = target(rec, ranking, fits);
     (goal > 1.0).then(|| reasons.iter().map(|r| r.pull).sum::<f64>() / goal)
 }

@@ -75,7 +75,10 @@ fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Stri
     // (checked in `profiles`); a dimension is then a descriptive skill bar
     // and needs only a statement each way.
     let (min_items, why) = match quiz.rules.bands {
-        Some(_) => (MIN_ITEMS_TWO_SIDED, "a forward and a reverse one make a fair skill bar"),
+        Some(_) => (
+            MIN_ITEMS_TWO_SIDED,
+            "a forward and a reverse one make a fair skill bar",
+        ),
         None => (MIN_ITEMS, "give a stable score"),
     };
     let bridge = quiz.rules.bands.and_then(|b| b.bridge);

@@ -261,8 +261,10 @@ fn retest_confidence(
                 None => -1.0,
             };
         }
-        let bridged = bridge
-            .and_then(|x| x.fit.map(|f| (f + k * x.se * row[per - 1]).clamp(0.0, 100.0)));
+        let bridged = bridge.and_then(|x| {
+            x.fit
+                .map(|f| (f + k * x.se * row[per - 1]).clamp(0.0, 100.0))
+        });
         if two_sided(quiz, b, &values, bridged).outcome == call.outcome {
             same += 1;
         }

@@ -76,9 +76,9 @@ impl Flag {
 }
 
 pub use super::explain::Reason;
-pub use super::recommend::{Basis, Recommendation, confidence_level, phi};
 use super::explain::explain;
 use super::recommend::recommend;
+pub use super::recommend::{Basis, Recommendation, confidence_level, phi};
 
 /// Everything computed from one answer sheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -284,7 +284,8 @@ pub fn rank_order(fits: &[ProfileFit], a: usize, b: usize) -> std::cmp::Ordering
 /// statements around their own side's mean: small when statements about one
 /// side get matching answers, about 35 for random answers on five points.
 pub(crate) fn side_spread(quiz: &Quiz, items: &[Item]) -> Option<(f64, usize)> {
-    let mut sides: Vec<Vec<(usize, f64)>> = quiz.profiles.iter().map(|p| p.weights.clone()).collect();
+    let mut sides: Vec<Vec<(usize, f64)>> =
+        quiz.profiles.iter().map(|p| p.weights.clone()).collect();
     if let Some(d) = quiz.rules.bands.and_then(|b| b.bridge) {
         sides.push(vec![(d, 1.0)]);
     }

@@ -4,7 +4,13 @@ use super::*;
 use crate::core::recommend::pct;
 
 fn bundled() -> Quiz {
-    crate::core::load::load(crate::bundled::find("pm-vs-pd-v1").map(|(_, s)| s).unwrap().as_bytes()).unwrap()
+    crate::core::load::load(
+        crate::bundled::find("pm-vs-pd-v1")
+            .map(|(_, s)| s)
+            .unwrap()
+            .as_bytes(),
+    )
+    .unwrap()
 }
 
 /// Agreement items answered `fwd` (forward) and `rev` (reverse keyed),
@@ -91,7 +97,8 @@ fn reasons_towards_come_first_then_against_each_sorted() {
     let towards = pulls.iter().take_while(|&&x| x > 0.0).count();
     let (pos, neg) = pulls.split_at(towards);
     assert!(
-        (crate::core::explain::MIN_TOWARDS..=crate::core::explain::MAX_TOWARDS).contains(&pos.len()),
+        (crate::core::explain::MIN_TOWARDS..=crate::core::explain::MAX_TOWARDS)
+            .contains(&pos.len()),
         "{pulls:?}"
     );
     assert!(neg.len() <= crate::core::explain::MAX_AGAINST && neg.iter().all(|&x| x < 0.0));

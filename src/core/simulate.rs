@@ -156,7 +156,12 @@ fn dimension_sides(quiz: &Quiz) -> Vec<Option<usize>> {
             quiz.profiles
                 .iter()
                 .enumerate()
-                .filter_map(|(p, pr)| pr.weights.iter().find(|(x, _)| *x == d).map(|(_, w)| (p, w.abs())))
+                .filter_map(|(p, pr)| {
+                    pr.weights
+                        .iter()
+                        .find(|(x, _)| *x == d)
+                        .map(|(_, w)| (p, w.abs()))
+                })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                 .map(|(p, _)| p)
         })
@@ -176,7 +181,11 @@ fn person(rng: &mut Rng, quiz: &Quiz, sides: &[Option<usize>], s: &Settings) -> 
         _ => (interest[0] + interest[1]) / 2.0,
     };
     // Half its variance shared with the two sides, half its own.
-    let spread = if n >= 2 { (0.5f64 / (0.5 + 0.5 * s.correlation)).sqrt() } else { 1.0 };
+    let spread = if n >= 2 {
+        (0.5f64 / (0.5 + 0.5 * s.correlation)).sqrt()
+    } else {
+        1.0
+    };
     let bridge = 0.5f64.sqrt() * shared * spread + 0.5f64.sqrt() * rng.normal();
     let f = s.facet.clamp(0.0, 1.0);
     let dims = sides
@@ -240,7 +249,11 @@ fn answer(rng: &mut Rng, quiz: &Quiz, items: &[ItemParams], p: &Person) -> Answe
                         let (sum, weight) = c.effects.iter().fold((0.0, 0.0), |(s, w), &(d, v)| {
                             (s + v * p.dims[d], w + v.abs())
                         });
-                        let appeal = if weight > 0.0 { 1.5 * sum / weight } else { 0.0 };
+                        let appeal = if weight > 0.0 {
+                            1.5 * sum / weight
+                        } else {
+                            0.0
+                        };
                         let gumbel = -(-rng.unit().ln()).ln();
                         if appeal + gumbel > best.0 {
                             best = (appeal + gumbel, i);
@@ -254,7 +267,10 @@ fn answer(rng: &mut Rng, quiz: &Quiz, items: &[ItemParams], p: &Person) -> Answe
 }
 
 fn effect(c: &super::model::Choice, d: usize) -> f64 {
-    c.effects.iter().find(|(x, _)| *x == d).map_or(0.0, |(_, v)| *v)
+    c.effects
+        .iter()
+        .find(|(x, _)| *x == d)
+        .map_or(0.0, |(_, v)| *v)
 }
 
 fn random_sheet(rng: &mut Rng, quiz: &Quiz) -> Answers {
@@ -347,7 +363,11 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
             both_s += usize::from(a1.recommendation.profiles.len() == 1);
         }
         for (pi, slot) in sided.iter_mut().enumerate() {
-            let others_low = p.interest.iter().enumerate().all(|(j, &x)| j == pi || x <= -CLEAR);
+            let others_low = p
+                .interest
+                .iter()
+                .enumerate()
+                .all(|(j, &x)| j == pi || x <= -CLEAR);
             if p.interest[pi] >= CLEAR && others_low {
                 slot.0 += 1;
                 let own = quiz.profile_outcome(pi);
@@ -366,7 +386,14 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
         .iter()
         .enumerate()
         .filter(|(_, b)| b.0 > 0)
-        .map(|(i, b)| ((i * 10) as u8, b.0, b.1 / b.0 as f64, 100.0 * share(b.2, b.0)))
+        .map(|(i, b)| {
+            (
+                (i * 10) as u8,
+                b.0,
+                b.1 / b.0 as f64,
+                100.0 * share(b.2, b.0),
+            )
+        })
         .collect();
     let ece = calibration
         .iter()
@@ -389,7 +416,12 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
             .outcomes
             .iter()
             .enumerate()
-            .map(|(i, o)| (o.id.clone(), share(first.iter().filter(|&&x| x == i).count(), n)))
+            .map(|(i, o)| {
+                (
+                    o.id.clone(),
+                    share(first.iter().filter(|&&x| x == i).count(), n),
+                )
+            })
             .collect(),
         retest_agreement: share(first.iter().zip(&second).filter(|(a, b)| a == b).count(), n),
         kappa: kappa(&first, &second, k),
@@ -421,7 +453,11 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
         no_call: share(first.iter().filter(|&&x| x == explore).count(), n),
         calibration_error: ece,
         calibration,
-        coverage_mean: if cov_n == 0 { 0.0 } else { cov_sum / cov_n as f64 },
+        coverage_mean: if cov_n == 0 {
+            0.0
+        } else {
+            cov_sum / cov_n as f64
+        },
         coverage_half: share(cov_half, cov_n),
         random_flagged: share(rf, n),
         random_call: share(rc, n),
@@ -441,7 +477,11 @@ fn moments(xy: &[(f64, f64)]) -> (f64, f64, f64) {
     let sxx = xy.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
     let syy = xy.iter().map(|p| (p.1 - my).powi(2)).sum::<f64>();
     let sxy = xy.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>();
-    let r = if sxx > 0.0 && syy > 0.0 { sxy / (sxx * syy).sqrt() } else { 0.0 };
+    let r = if sxx > 0.0 && syy > 0.0 {
+        sxy / (sxx * syy).sqrt()
+    } else {
+        0.0
+    };
     (mx, (sxx / (n - 1.0)).sqrt(), r)
 }
 
@@ -450,23 +490,44 @@ pub fn to_text(s: &Summary) -> String {
     use std::fmt::Write;
     let pc = |x: f64| format!("{:.1}%", 100.0 * x);
     let mut o = String::new();
-    let _ = writeln!(o, "careerfit simulate · {} v{} · {} people, seed {}", s.quiz, s.version, s.people, s.seed);
-    let _ = writeln!(o, "A model, not people: see docs/scoring.md §10 for its assumptions.\n");
+    let _ = writeln!(
+        o,
+        "careerfit simulate · {} v{} · {} people, seed {}",
+        s.quiz, s.version, s.people, s.seed
+    );
+    let _ = writeln!(
+        o,
+        "A model, not people: see docs/scoring.md §10 for its assumptions.\n"
+    );
     let _ = writeln!(o, "Outcomes (first sitting):");
     for (id, x) in &s.outcomes {
         let _ = writeln!(o, "  {id:<20} {:>6}", pc(*x));
     }
     let _ = writeln!(o, "Retest outcomes (rows: first sitting, columns: second):");
     let ids: Vec<&str> = s.outcomes.iter().map(|(id, _)| id.as_str()).collect();
-    let _ = writeln!(o, "  {:<12}{}", "", ids.iter().map(|i| format!("{i:>9}")).collect::<String>());
+    let _ = writeln!(
+        o,
+        "  {:<12}{}",
+        "",
+        ids.iter().map(|i| format!("{i:>9}")).collect::<String>()
+    );
     for (id, row) in ids.iter().zip(&s.retest) {
-        let _ = writeln!(o, "  {id:<12}{}", row.iter().map(|n| format!("{n:>9}")).collect::<String>());
+        let _ = writeln!(
+            o,
+            "  {id:<12}{}",
+            row.iter().map(|n| format!("{n:>9}")).collect::<String>()
+        );
     }
     for (id, m, sd, r) in &s.fits {
         let _ = writeln!(o, "Fit {id}: mean {m:.1}, sd {sd:.1}, retest r {r:.3}");
     }
     let _ = writeln!(o, "No clear call yet:              {}", pc(s.no_call));
-    let _ = writeln!(o, "Retest: same outcome            {}  (Cohen's kappa {:.3})", pc(s.retest_agreement), s.kappa);
+    let _ = writeln!(
+        o,
+        "Retest: same outcome            {}  (Cohen's kappa {:.3})",
+        pc(s.retest_agreement),
+        s.kappa
+    );
     let _ = writeln!(
         o,
         "High on both sides ({} people): hybrid {}, a single role {}",
@@ -475,11 +536,24 @@ pub fn to_text(s: &Summary) -> String {
         pc(s.both_high_single)
     );
     for (id, n, own, other) in &s.one_sided {
-        let _ = writeln!(o, "Clearly {id} only ({n} people): {id} {}, another single role {}", pc(*own), pc(*other));
+        let _ = writeln!(
+            o,
+            "Clearly {id} only ({n} people): {id} {}, another single role {}",
+            pc(*own),
+            pc(*other)
+        );
     }
-    let _ = writeln!(o, "Calibration error (ECE):        {:.1} points", s.calibration_error);
+    let _ = writeln!(
+        o,
+        "Calibration error (ECE):        {:.1} points",
+        s.calibration_error
+    );
     for (lo, n, c, r) in &s.calibration {
-        let _ = writeln!(o, "  confidence {lo:>3}–{:<3} {n:>6} sheets: said {c:>5.1}%, retest agreed {r:>5.1}%", lo + 9);
+        let _ = writeln!(
+            o,
+            "  confidence {lo:>3}–{:<3} {n:>6} sheets: said {c:>5.1}%, retest agreed {r:>5.1}%",
+            lo + 9
+        );
     }
     let _ = writeln!(
         o,

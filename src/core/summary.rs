@@ -29,7 +29,12 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
     let rec = &a.recommendation;
     let name = |p: usize| quiz.profiles[p].name.as_str();
     let fit = |p: usize| fit_text(a, p);
-    let next = |p: usize| a.ranking.iter().copied().find(|&x| x != p && a.fits[x].fit.is_some());
+    let next = |p: usize| {
+        a.ranking
+            .iter()
+            .copied()
+            .find(|&x| x != p && a.fits[x].fit.is_some())
+    };
     let two_sided = quiz.rules.bands.is_some();
     let words = match rec.basis {
         Basis::StandsOut => {
@@ -100,7 +105,12 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
             };
             format!("{both}, so a role that combines them may suit you.")
         }
-        Basis::NothingStrong => match a.ranking.first().copied().filter(|&p| a.fits[p].fit.is_some()) {
+        Basis::NothingStrong => match a
+            .ranking
+            .first()
+            .copied()
+            .filter(|&p| a.fits[p].fit.is_some())
+        {
             None => "None of the questions that measure a profile were answered.".into(),
             Some(p) if !two_sided => format!(
                 "No profile reaches {:.0} out of 100, the level this quiz treats as a clear fit; your highest is {} at {}.",
@@ -109,13 +119,17 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
                 fit(p)
             ),
             Some(p) => match next(p) {
-                Some(n) if a.fits[p].fit.unwrap_or(0.0) >= quiz.rules.bands.map_or(0.0, |b| b.lean) => format!(
-                    "{} ({}) and {} ({}) are too close to call even a lean, and neither is strong yet.",
-                    name(p),
-                    fit(p),
-                    name(n),
-                    fit(n)
-                ),
+                Some(n)
+                    if a.fits[p].fit.unwrap_or(0.0) >= quiz.rules.bands.map_or(0.0, |b| b.lean) =>
+                {
+                    format!(
+                        "{} ({}) and {} ({}) are too close to call even a lean, and neither is strong yet.",
+                        name(p),
+                        fit(p),
+                        name(n),
+                        fit(n)
+                    )
+                }
                 _ => format!(
                     "Neither side draws you strongly yet: your highest fit is {} at {} out of 100.",
                     name(p),
@@ -124,7 +138,8 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
             },
         },
         Basis::Flagged => {
-            return "Your answer pattern makes the scores unreliable, so no role is recommended.".into();
+            return "Your answer pattern makes the scores unreliable, so no role is recommended."
+                .into();
         }
     };
     let sure = retake(rec.confidence);

@@ -36,7 +36,8 @@ pub fn send(m: &mut Model, msgs: &[Message]) {
 }
 
 /// A PM-leaning answer SPEC for the default quiz (1-based, file order).
-pub const PM_SPEC: &str = "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
+pub const PM_SPEC: &str =
+    "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
 
 /// Answers every question with the 1-based option numbers of `spec` (file
 /// order == display order with no shuffle) and goes to the results.

@@ -296,7 +296,10 @@ fn build_bands(
 ) -> Bands {
     let mut range = |name: &str, v: f64, hi: f64| {
         if !(v.is_finite() && (0.0..=hi).contains(&v)) {
-            c.err_at(at, format!("`bands.{name}` must be between 0 and {hi}, found {v}"));
+            c.err_at(
+                at,
+                format!("`bands.{name}` must be between 0 and {hi}, found {v}"),
+            );
         }
     };
     range("lean", b.lean, 100.0);
