@@ -5,6 +5,8 @@
 //!
 //! Run with `cargo bench --bench aggregate`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use careerfit::bundled::BUNDLED;
 use careerfit::core::aggregate::{self, Aggregate, ResultView};
 use careerfit::core::load::load;
@@ -68,7 +70,7 @@ fn accumulate(c: &mut Criterion) {
                 a.add_json(black_box(f)).expect("valid result");
             }
             a
-        })
+        });
     });
     g.bench_function("add_parsed", |b| {
         b.iter(|| {
@@ -77,7 +79,7 @@ fn accumulate(c: &mut Criterion) {
                 a.add_view(black_box(v)).expect("valid result");
             }
             a
-        })
+        });
     });
     let mut full = template.clone();
     for v in &views {
@@ -88,7 +90,7 @@ fn accumulate(c: &mut Criterion) {
             let mut a = full.clone();
             a.merge(black_box(full.clone()));
             a
-        })
+        });
     });
     g.finish();
     let mut r = c.benchmark_group("aggregate_render");
@@ -96,7 +98,7 @@ fn accumulate(c: &mut Criterion) {
     r.bench_function("json", |b| b.iter(|| aggregate::json(black_box(&full), 5)));
     r.bench_function("csv_row", |b| {
         let g = &full.ordered()[0];
-        b.iter(|| aggregate::csv_row(g, black_box(&views[0])))
+        b.iter(|| aggregate::csv_row(g, black_box(&views[0])));
     });
     r.finish();
 }

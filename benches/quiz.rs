@@ -4,6 +4,8 @@
 //!
 //! Run with `cargo bench --bench quiz`; see docs/performance.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod support;
 
 use careerfit::bundled::BUNDLED;
@@ -18,7 +20,7 @@ fn bundled_load(c: &mut Criterion) {
     for (id, _, src) in BUNDLED {
         g.throughput(Throughput::Bytes(src.len() as u64));
         g.bench_with_input(BenchmarkId::new("bundled", id), src, |b, src| {
-            b.iter(|| load(black_box(src.as_bytes())).expect("bundled quiz loads"))
+            b.iter(|| load(black_box(src.as_bytes())).expect("bundled quiz loads"));
         });
     }
     g.finish();
@@ -33,16 +35,16 @@ fn bundled_scoring(c: &mut Criterion) {
         let answers = support::answers_for(&quiz);
         let code = code::encode(&quiz, &answers);
         g.bench_function(BenchmarkId::new("assess", id), |b| {
-            b.iter(|| scoring::assess(black_box(&quiz), black_box(&answers)))
+            b.iter(|| scoring::assess(black_box(&quiz), black_box(&answers)));
         });
         g.bench_function(BenchmarkId::new("report_build", id), |b| {
-            b.iter(|| report::build(black_box(&quiz), black_box(&answers), Some("Sam")))
+            b.iter(|| report::build(black_box(&quiz), black_box(&answers), Some("Sam")));
         });
         g.bench_function(BenchmarkId::new("code_encode", id), |b| {
-            b.iter(|| code::encode(black_box(&quiz), black_box(&answers)))
+            b.iter(|| code::encode(black_box(&quiz), black_box(&answers)));
         });
         g.bench_function(BenchmarkId::new("code_decode", id), |b| {
-            b.iter(|| code::decode(black_box(&quiz), black_box(&code), &[]).expect("own code"))
+            b.iter(|| code::decode(black_box(&quiz), black_box(&code), &[]).expect("own code"));
         });
     }
     g.finish();
@@ -59,19 +61,19 @@ fn growth(c: &mut Criterion) {
         let code = code::encode(&quiz, &answers);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::new("load_validate", n), &src, |b, src| {
-            b.iter(|| load(black_box(src.as_bytes())).expect("generated quiz loads"))
+            b.iter(|| load(black_box(src.as_bytes())).expect("generated quiz loads"));
         });
         g.bench_with_input(BenchmarkId::new("assess", n), &quiz, |b, q| {
-            b.iter(|| scoring::assess(black_box(q), black_box(&answers)))
+            b.iter(|| scoring::assess(black_box(q), black_box(&answers)));
         });
         g.bench_with_input(BenchmarkId::new("report_build", n), &quiz, |b, q| {
-            b.iter(|| report::build(black_box(q), black_box(&answers), None))
+            b.iter(|| report::build(black_box(q), black_box(&answers), None));
         });
         g.bench_with_input(BenchmarkId::new("code_encode", n), &quiz, |b, q| {
-            b.iter(|| code::encode(black_box(q), black_box(&answers)))
+            b.iter(|| code::encode(black_box(q), black_box(&answers)));
         });
         g.bench_with_input(BenchmarkId::new("code_decode", n), &quiz, |b, q| {
-            b.iter(|| code::decode(black_box(q), black_box(&code), &[]).expect("own code"))
+            b.iter(|| code::decode(black_box(q), black_box(&code), &[]).expect("own code"));
         });
     }
     g.finish();

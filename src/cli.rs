@@ -3,9 +3,9 @@
 //! `main` alone decides exit codes.
 
 use crate::bundled;
+use crate::core::sanitize::clean_path;
 use crate::core::{answers, card, code, diag::Severity, load, model::Quiz, report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
@@ -52,6 +52,8 @@ pub enum Command {
     Workshop(crate::workshop::dashboard::WorkshopArgs),
     /// How a quiz's recommendation behaves on simulated respondents.
     Simulate(crate::simulate_cmd::SimulateArgs),
+    /// Print the manual page (roff), or write every page with --dir.
+    Man(crate::man_cmd::ManArgs),
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
@@ -190,7 +192,7 @@ pub fn finish(result: Result<String, Failure>) -> std::process::ExitCode {
             // A closed pipe (`careerfit score … | head`) is not an error worth a message.
             let _ = stdout
                 .write_all(out.as_bytes())
-                .and_then(|_| stdout.flush());
+                .and_then(|()| stdout.flush());
             std::process::ExitCode::SUCCESS
         }
         Err(Failure { code, message }) => {
@@ -206,17 +208,19 @@ pub fn finish(result: Result<String, Failure>) -> std::process::ExitCode {
     }
 }
 
-/// Reads at most `limit + 1` bytes so huge files and `/dev/zero` are refused
-/// without being read whole.
+/// Reads at most `limit + 1` bytes of a regular file, so huge files are
+/// refused (by the loader's own size check) without being read whole, and
+/// FIFOs, devices and sockets are refused without blocking.
 pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
-    let shown = path.display();
-    let f = std::fs::File::open(path)
-        .map_err(|e| Failure::input(format!("error: cannot read {shown}: {}", io_reason(&e))))?;
+    let shown = clean_path(path);
+    let cannot =
+        |e: crate::fsread::ReadError| Failure::input(format!("error: cannot read {shown}: {e}"));
+    let f = crate::fsread::open_regular(path).map_err(cannot)?;
     let mut buf = Vec::new();
-    f.take(limit as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Failure::input(format!("error: cannot read {shown}: {}", io_reason(&e))))?;
-    Ok(buf)
+    match crate::fsread::read_capped_from(f, limit, &mut buf) {
+        Ok(()) | Err(crate::fsread::ReadError::TooLarge(_)) => Ok(buf),
+        Err(e) => Err(cannot(e)),
+    }
 }
 
 /// An I/O error without the "(os error N)" noise.
@@ -248,7 +252,7 @@ pub fn load_quiz(arg: &QuizArg) -> Result<Quiz, Failure> {
         )));
     }
     let bytes = read_capped(path, load::MAX_BYTES)?;
-    load_bytes(&path.display().to_string(), &bytes)
+    load_bytes(&clean_path(path), &bytes)
 }
 
 /// Renders a report in the chosen format.
@@ -303,7 +307,7 @@ pub fn validate(a: &ValidateArgs) -> Result<String, Failure> {
         let checked = crate::authoring::check_file(path);
         let warnings = checked.findings.len();
         if let Some((questions, profiles)) = checked.loaded {
-            let name = path.display();
+            let name = clean_path(path);
             let extra = match warnings {
                 0 => String::new(),
                 1 => ", 1 warning".to_string(),
@@ -330,7 +334,10 @@ pub fn validate(a: &ValidateArgs) -> Result<String, Failure> {
         let _ = std::io::stdout().lock().write_all(json.as_bytes());
         return Err(Failure::input(""));
     }
-    let mut lines: Vec<String> = findings.iter().map(|f| f.render()).collect();
+    let mut lines: Vec<String> = findings
+        .iter()
+        .map(super::authoring::Finding::render)
+        .collect();
     if failed {
         if errors == 0 {
             lines.push(format!(

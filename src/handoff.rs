@@ -37,7 +37,7 @@ pub fn serve() -> Result<String, Failure> {
     let Some(server) = find_server(exe.as_deref(), std::env::var_os("PATH").as_ref()) else {
         return Err(Failure::other(format!(
             "error: `careerfit serve` needs the program {} next to careerfit or on PATH; \
-             `cargo install careerfit` installs both",
+             `cargo install --path .` in careerfit's source folder installs both",
             server_program()
         )));
     };

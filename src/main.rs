@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Some(Command::Workshop(a)) => careerfit::workshop::dashboard::workshop(&a),
         Some(Command::Simulate(a)) => careerfit::simulate_cmd::run(&a),
         Some(Command::Completions { shell }) => Ok(cli::completions(shell)),
+        Some(Command::Man(a)) => careerfit::man_cmd::man(&a),
         Some(Command::Take(t)) => careerfit::app::take(&t),
         None => careerfit::app::take(&args.take),
     };

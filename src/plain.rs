@@ -8,6 +8,10 @@ use crate::core::report;
 use crate::core::sanitize::clean;
 use std::io::{BufRead, Write};
 
+/// Longest answer line looked at; the rest of a longer line is read and
+/// dropped, so endless input without a line break costs no memory.
+const MAX_ANSWER_LINE: usize = 64;
+
 /// Asks every question on `out`, reads one answer per line from `input`
 /// (a number, `s` to skip, `b` to go back), then prints the text card.
 /// Returns the report when the quiz was finished (not when it was quit).
@@ -28,7 +32,7 @@ pub fn run(
         "Answer with the option number and Enter; s skips, b goes back, q quits.\n"
     )?;
     let mut pos = 0;
-    let mut line = String::new();
+    let mut line = Vec::new();
     while pos < total {
         let qi = ord.questions[pos];
         let q = &quiz.questions[qi];
@@ -38,15 +42,18 @@ pub fn run(
         }
         write!(out, "Your answer (1-{}, s, b, q): ", q.choices.len())?;
         out.flush()?;
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
+        let Some(got) = crate::fsread::read_line_capped(input, MAX_ANSWER_LINE, &mut line)? else {
             writeln!(
                 out,
                 "\nInput ended before the last question; nothing was scored."
             )?;
             return Ok(None);
-        }
-        match line.trim() {
+        };
+        let text = match std::str::from_utf8(&line) {
+            Ok(t) if !got.long => t.trim(),
+            _ => "",
+        };
+        match text {
             "q" | "Q" => {
                 writeln!(out, "Stopped; nothing was scored.")?;
                 return Ok(None);
@@ -63,6 +70,7 @@ pub fn run(
                 }
                 _ => writeln!(
                     out,
+                    // An empty, overlong or non-UTF-8 line lands here too.
                     "Please type a number from 1 to {}, or s, b or q.",
                     q.choices.len()
                 )?,

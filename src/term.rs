@@ -66,11 +66,13 @@ pub fn install_panic_hook() {
 }
 
 /// Registers SIGTERM, SIGHUP, SIGINT (from outside; Ctrl-C is a key in
-/// raw mode) and SIGCONT. Register before entering the terminal, so a
-/// signal in the first milliseconds still restores it; they queue until
-/// [`watch_signals`] starts reading them.
+/// raw mode), SIGCONT and SIGTSTP (`kill -TSTP` from outside: without a
+/// handler it stopped the program with the alternate screen on and the
+/// cursor hidden; the runtimes now [`suspend`] as for Ctrl-Z). Register
+/// before entering the terminal, so a signal in the first milliseconds
+/// still restores it; they queue until [`watch_signals`] starts reading them.
 pub fn register_signals() -> std::io::Result<signal_hook::iterator::Signals> {
-    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT, SIGTSTP])
 }
 
 /// Delivers registered signals on `tx`. Close the returned handle when done.
@@ -126,10 +128,12 @@ pub fn screen() -> std::io::Result<Screen> {
     )))
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop, and take it again on
+/// `fg`. SIGTSTP has a handler (so an outside one arrives here), so the
+/// stop is its default action emulated: SIGSTOP, which cannot be caught.
 pub fn suspend(term: &mut Screen) -> std::io::Result<()> {
     restore_terminal();
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     // Execution continues here after SIGCONT.
     resume(term)
 }

@@ -1,6 +1,8 @@
 //! The author's commands end to end: `validate` with lints (`--strict`,
 //! `--format json`), `new` and `list`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use assert_cmd::Command;
 use careerfit::bundled::BUNDLED;
 use predicates::prelude::*;

@@ -3,6 +3,8 @@
 //! sheet (found by a deterministic search), which also checks that the
 //! reachability lint raised no false alarm.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use assert_cmd::Command;
 use careerfit::bundled::BUNDLED;
 use careerfit::core::load::load;

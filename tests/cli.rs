@@ -3,6 +3,8 @@
 //! the bundled quiz's content (its fingerprint and rules), so the tests
 //! derive them from the binary's own JSON output instead.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -534,7 +536,7 @@ fn show_rejects_truncated_and_over_long_codes() {
     assert_eq!(fails(&["show", "A"]), CHECKSUM);
     let over_long = format!("{code}-0000");
     assert_eq!(fails(&["show", &over_long]), CHECKSUM);
-    let huge = "A".repeat(5000);
+    let huge = "A".repeat(careerfit::core::code::MAX_CODE + 1);
     assert_eq!(
         fails(&["show", &huge]),
         "error: the share code is too long to be a share code\n"
@@ -909,7 +911,7 @@ fn validate_missing_file_and_directory() {
     );
     assert_eq!(
         fails(&["validate", "tests"]),
-        "error: cannot read tests: Is a directory\n"
+        "error: cannot read tests: it is a folder, not a regular file\n"
     );
 }
 
@@ -985,6 +987,74 @@ fn completions_other_shells_and_bad_shell() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("invalid value 'tcsh'"));
+}
+
+// ---------------------------------------------------------------- man
+
+/// Every command named in `--help`'s list, read from the help itself.
+fn listed_commands() -> Vec<String> {
+    let top = ok(&["--help"]);
+    let list = top.split("Commands:\n").nth(1).unwrap();
+    list.lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn man_prints_the_page_of_careerfit_with_every_command() {
+    let page = ok(&["man"]);
+    assert!(page.contains(".TH careerfit 1"), "{page}");
+    assert!(page.contains(".SH SYNOPSIS"), "{page}");
+    assert!(page.contains("\\-\\-quiz"), "options are there: {page}");
+    let commands = listed_commands();
+    assert!(commands.len() >= 13, "{commands:?}");
+    for c in &commands {
+        assert!(
+            page.contains(&format!("careerfit\\-{c}(1)")),
+            "page names {c}"
+        );
+    }
+    assert_eq!(ok(&["man"]), page, "deterministic");
+}
+
+#[test]
+fn man_dir_writes_one_page_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("man1");
+    let said = ok(&["man", "--dir", out_dir.to_str().unwrap()]);
+    assert_eq!(
+        said,
+        format!("Wrote the manual pages into {}\n", out_dir.display())
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort_unstable();
+    let mut want: Vec<String> = listed_commands()
+        .iter()
+        .map(|c| format!("careerfit-{c}.1"))
+        .collect();
+    want.push("careerfit.1".into());
+    want.sort_unstable();
+    assert_eq!(names, want);
+    let show = std::fs::read_to_string(out_dir.join("careerfit-show.1")).unwrap();
+    assert!(show.contains(".TH careerfit-show 1"), "{show}");
+    assert!(show.contains("share code"), "{show}");
+}
+
+#[test]
+fn man_dir_that_is_a_file_fails_with_its_reason() {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let path = file.path().to_str().unwrap();
+    cf().args(["man", "--dir", path])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!("error: cannot write {path}: File exists\n"));
 }
 
 const SUBCOMMANDS: [&str; 6] = [
@@ -1082,7 +1152,7 @@ fn lonely_careerfit() -> (tempfile::TempDir, std::path::PathBuf) {
             .output()
         {
             Err(e) if e.raw_os_error() == Some(26) => {
-                std::thread::sleep(std::time::Duration::from_millis(10))
+                std::thread::sleep(std::time::Duration::from_millis(10));
             }
             _ => break,
         }
@@ -1101,7 +1171,7 @@ fn serve_without_its_server_program_says_what_to_install() {
         .stdout("")
         .stderr(
             "error: `careerfit serve` needs the program careerfit-serve next to careerfit \
-             or on PATH; `cargo install careerfit` installs both\n",
+             or on PATH; `cargo install --path .` in careerfit's source folder installs both\n",
         );
 }
 

@@ -3,6 +3,8 @@
 //! characters line up on screen, both in ratatui's test backend (insta
 //! snapshots) and in a real terminal (tmux).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::core::load::load;
 use careerfit::core::model::Quiz;
@@ -126,7 +128,7 @@ fn draw(m: &Model, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut m = m.clone();
     careerfit::tui::update::update(&mut m, Message::Resize(w, h));
-    t.draw(|f| view(&m, f)).unwrap();
+    t.draw(|f| view(&mut m, f)).unwrap();
     let out = format!("{}", t.backend());
     for row in out.lines() {
         // Rows print as `"…"`, followed by a note listing the cells hidden
@@ -195,9 +197,10 @@ fn column_of(line: &str, needle: &str) -> Option<usize> {
 
 #[test]
 fn wide_characters_line_up_in_a_real_terminal() {
-    if !available() {
-        panic!("tmux is required for this test (.ci/run installs it)");
-    }
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
     let t = Tmux::start("ja", 80, 24);
     t.careerfit("--quiz pm-vs-pd-ja --no-shuffle; echo EXIT=$?");
     let welcome = t.wait_for("Enter start");

@@ -2,6 +2,8 @@
 //! `BASE` is lint-clean; every test changes one thing and expects exactly
 //! the warning (message and position) that change should cause.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use careerfit::core::diag::Severity;
 use careerfit::core::lint::lint;
 use careerfit::core::load::load;

@@ -1,6 +1,8 @@
 //! The README's captured example is real: the card it shows is exactly what
 //! `careerfit score` prints for the answers it names.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 use assert_cmd::Command;
 
 #[test]

@@ -2,6 +2,8 @@
 //! a real pty) and a scripted russh participant against the real binary on
 //! loopback.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 mod ssh_client;
 

@@ -1,5 +1,7 @@
 //! Sharing a result: cards, history, saving from the TUI and its failures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use assert_cmd::Command;
 use careerfit::tui::effects::{Settings, apply};
@@ -127,10 +129,10 @@ fn writing_results_from_the_tui_and_recovering_from_failure() {
         status.ends_with("press W to try another folder."),
         "{status}"
     );
-    assert!(m.report.is_some(), "the result stays on screen");
+    assert!(m.report().is_some(), "the result stays on screen");
     // Try another folder.
     update(&mut m, Message::WriteTo);
-    assert_eq!(m.overlay, Overlay::SaveDir);
+    assert_eq!(m.overlay(), Overlay::SaveDir);
     for c in good.path().display().to_string().chars() {
         update(&mut m, Message::Type(c));
     }

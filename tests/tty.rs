@@ -1,5 +1,7 @@
 //! The real binary in a real terminal (tmux): what a person sees.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use common::tmux::{Tmux, available};
 use std::process::Command;
@@ -20,9 +22,10 @@ fn score_json(spec: &str) -> serde_json::Value {
 
 #[test]
 fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
-    if !available() {
-        panic!("tmux is required for this test (.ci/run installs it)");
-    }
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
     let t = Tmux::start("e2e", 100, 30);
     t.careerfit("--no-shuffle; echo EXIT=$?");
     t.wait_for("Enter start");
@@ -60,9 +63,10 @@ fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
 
 #[test]
 fn quitting_mid_quiz_asks_and_y_confirms() {
-    if !available() {
-        panic!("tmux is required for this test (.ci/run installs it)");
-    }
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
     let t = Tmux::start("quit", 80, 24);
     t.careerfit("--no-shuffle; echo EXIT=$?");
     t.wait_for("Enter start");

@@ -1,6 +1,8 @@
 //! Hostile conditions in a real terminal: signals, kill -9, suspend,
 //! escape sequences in quiz text.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use common::tmux::{Tmux, available};
 use std::process::Command;
@@ -95,6 +97,9 @@ fn ctrl_z_suspends_and_fg_redraws() {
     let t = Tmux::start("tstp", 100, 30);
     start_and_answer(&t, 2);
     t.keys(&["C-z"]);
+    // Typing before the shell has the terminal back can be flushed with
+    // the old terminal modes; wait for its job report first.
+    t.wait_for("Stopped");
     t.run("echo SUSPENDED-$((2+2))");
     t.wait_for("SUSPENDED-4");
     t.run("fg");
@@ -102,6 +107,48 @@ fn ctrl_z_suspends_and_fg_redraws() {
     assert!(s.contains("2 answered"), "{s}");
     t.keys(&["1"]);
     t.wait_for("▶ 1 ● ");
+}
+
+/// Issue 14 case 11: an outside `kill -TSTP` stopped the quiz with the
+/// alternate screen on and the cursor hidden.
+#[test]
+fn an_outside_sigtstp_restores_the_terminal_before_stopping() {
+    require_tmux();
+    let t = Tmux::start("xtstp", 100, 30);
+    start_and_answer(&t, 2);
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    let pid = t.child_pid().expect("careerfit is running");
+    kill("-TSTP", &t);
+    let stat = format!("/proc/{pid}/stat");
+    let stopped = || {
+        std::fs::read_to_string(&stat)
+            .ok()
+            .and_then(|s| {
+                s.rsplit(')')
+                    .next()
+                    .map(|r| r.trim_start().starts_with('T'))
+            })
+            .unwrap_or(false)
+    };
+    let start = std::time::Instant::now();
+    while !stopped() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "never stopped"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    t.run("echo SUSPENDED-$((2+2))");
+    t.wait_for("SUSPENDED-4");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    t.run(STTY);
+    let s = t.wait_for("STTY-2");
+    assert!(s.contains("icanon echo"), "terminal not restored:\n{s}");
+    t.run("fg");
+    let s = t.wait_for("3 / 30");
+    assert!(s.contains("2 answered"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "1");
 }
 
 #[test]

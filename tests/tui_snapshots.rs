@@ -1,6 +1,8 @@
 //! Every screen drawn into ratatui's `TestBackend` and compared with an
 //! insta snapshot, at 80×24 (compact), 120×40, and too small.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::tui::model::Model;
 use careerfit::tui::msg::Message;
@@ -13,7 +15,7 @@ fn render(m: &Model, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut m = m.clone();
     careerfit::tui::update::update(&mut m, Message::Resize(w, h));
-    t.draw(|f| view(&m, f)).unwrap();
+    t.draw(|f| view(&mut m, f)).unwrap();
     t
 }
 
@@ -41,7 +43,7 @@ fn welcome() {
 #[test]
 fn resume() {
     let m = model();
-    let mut saved = vec![None; m.answers.len()];
+    let mut saved = vec![None; m.answers().len()];
     saved[0] = Some(1);
     saved[1] = Some(0);
     snap("resume", &m.with_saved(saved, 2));
@@ -89,7 +91,7 @@ fn review() {
         &mut m,
         &[Message::Confirm, Message::Choose(4), Message::Confirm],
     );
-    for _ in 1..m.answers.len() {
+    for _ in 1..m.answers().len() {
         send(&mut m, &[Message::Skip]);
     }
     send(&mut m, &[Message::Down]);
@@ -169,7 +171,7 @@ fn tiny_and_odd_sizes_never_panic() {
 #[test]
 fn remote_welcome_and_help() {
     let mut m = model();
-    m.remote = true;
+    m = m.remote();
     insta::assert_snapshot!("welcome_remote_80x24", draw(&m, 80, 24));
     send(&mut m, &[Message::ToggleHelp]);
     let help = draw(&m, 80, 24);

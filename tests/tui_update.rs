@@ -1,5 +1,7 @@
 //! The TUI state machine, without a terminal.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::core::answers::parse_spec;
 use careerfit::core::report;
@@ -19,26 +21,21 @@ fn key(c: KeyCode) -> KeyEvent {
 fn enter_starts_and_digits_choose_without_moving_on() {
     let mut m = model();
     send(&mut m, &[Message::Confirm]);
-    assert_eq!(m.screen, Screen::Question);
+    assert_eq!(m.screen(), Screen::Question);
     let fx = update(&mut m, Message::Choose(3));
     assert_eq!(fx, vec![Effect::SaveProgress]);
-    assert_eq!(m.pos, 0);
-    assert_eq!(m.answers[0], Some(2));
+    assert_eq!(m.pos(), 0);
+    assert_eq!(m.answers()[0], Some(2));
     send(&mut m, &[Message::Confirm]);
-    assert_eq!(m.pos, 1);
+    assert_eq!(m.pos(), 1);
 }
 
 #[test]
 fn enter_without_a_choice_asks_for_one() {
     let mut m = model();
     send(&mut m, &[Message::Confirm, Message::Confirm]);
-    assert_eq!(m.pos, 0);
-    assert!(
-        m.status
-            .as_deref()
-            .unwrap_or("")
-            .contains("Choose an option")
-    );
+    assert_eq!(m.pos(), 0);
+    assert!(m.status().unwrap_or("").contains("Choose an option"));
 }
 
 #[test]
@@ -53,8 +50,8 @@ fn going_back_shows_the_earlier_answer() {
             Message::Back,
         ],
     );
-    assert_eq!(m.pos, 0);
-    assert_eq!(m.cursor, Some(3));
+    assert_eq!(m.pos(), 0);
+    assert_eq!(m.cursor(), Some(3));
     assert_eq!(m.chosen_position(0), Some(3));
 }
 
@@ -62,8 +59,8 @@ fn going_back_shows_the_earlier_answer() {
 fn skip_marks_unanswered_and_review_lists_it() {
     let mut m = model();
     send(&mut m, &[Message::Confirm, Message::Skip]);
-    assert_eq!(m.answers[0], None);
-    assert_eq!(m.pos, 1);
+    assert_eq!(m.answers()[0], None);
+    assert_eq!(m.pos(), 1);
 }
 
 #[test]
@@ -73,13 +70,13 @@ fn quitting_with_answers_asks_first() {
         &mut m,
         &[Message::Confirm, Message::Choose(1), Message::Quit],
     );
-    assert_eq!(m.overlay, Overlay::ConfirmQuit);
-    assert!(!m.quit);
+    assert_eq!(m.overlay(), Overlay::ConfirmQuit);
+    assert!(!m.has_quit());
     send(&mut m, &[Message::No]);
-    assert_eq!(m.overlay, Overlay::None);
+    assert_eq!(m.overlay(), Overlay::None);
     send(&mut m, &[Message::Quit]);
     assert_eq!(update(&mut m, Message::Yes), vec![Effect::Quit]);
-    assert!(m.quit);
+    assert!(m.has_quit());
 }
 
 #[test]
@@ -128,10 +125,10 @@ fn keymap_contract() {
 fn the_tui_result_equals_score_for_the_same_answers() {
     let mut m = model();
     finish(&mut m, PM_SPEC);
-    assert_eq!(m.screen, Screen::Results);
+    assert_eq!(m.screen(), Screen::Results);
     let quiz = default_quiz();
     let answers = parse_spec(&quiz, PM_SPEC).unwrap();
-    assert_eq!(m.report, Some(report::build(&quiz, &answers, None)));
+    assert_eq!(m.report(), Some(&report::build(&quiz, &answers, None)));
 }
 
 #[test]
@@ -145,9 +142,9 @@ fn shuffled_order_still_stores_answers_in_file_order() {
     send(&mut m, &[Message::Confirm]);
     let qi = m.question_index();
     send(&mut m, &[Message::Choose(1)]);
-    assert_eq!(m.answers[qi], Some(m.order.options[qi][0]));
+    assert_eq!(m.answers()[qi], Some(m.order().options[qi][0]));
     assert_ne!(
-        m.order.questions,
+        m.order().questions,
         (0..quiz.questions.len()).collect::<Vec<_>>()
     );
 }
@@ -156,33 +153,33 @@ fn shuffled_order_still_stores_answers_in_file_order() {
 fn review_edit_returns_to_review() {
     let mut m = model();
     send(&mut m, &[Message::Confirm]);
-    for _ in 0..m.answers.len() {
+    for _ in 0..m.answers().len() {
         send(&mut m, &[Message::Skip]);
     }
-    assert_eq!(m.screen, Screen::Review);
+    assert_eq!(m.screen(), Screen::Review);
     send(&mut m, &[Message::Down, Message::Down, Message::Edit]);
-    assert_eq!((m.screen, m.pos), (Screen::Question, 2));
+    assert_eq!((m.screen(), m.pos()), (Screen::Question, 2));
     send(&mut m, &[Message::Choose(2), Message::Confirm]);
-    assert_eq!(m.screen, Screen::Review);
-    assert_eq!(m.answers[2], Some(1));
+    assert_eq!(m.screen(), Screen::Review);
+    assert_eq!(m.answers()[2], Some(1));
 }
 
 #[test]
 fn resume_restores_answers_or_starts_over() {
     let mut m = model();
-    let n = m.answers.len();
+    let n = m.answers().len();
     let mut saved = vec![None; n];
     saved[0] = Some(2);
     let mut a = m.clone().with_saved(saved.clone(), 1);
-    assert_eq!(a.screen, Screen::Resume);
+    assert_eq!(a.screen(), Screen::Resume);
     send(&mut a, &[Message::Yes]);
     assert_eq!(
-        (a.screen, a.pos, a.answers[0]),
+        (a.screen(), a.pos(), a.answers()[0]),
         (Screen::Question, 1, Some(2))
     );
     m = m.with_saved(saved, 1);
     assert_eq!(update(&mut m, Message::No), vec![Effect::ClearProgress]);
-    assert_eq!(m.screen, Screen::Welcome);
+    assert_eq!(m.screen(), Screen::Welcome);
 }
 
 fn any_message() -> impl Strategy<Value = Message> {
@@ -220,16 +217,16 @@ proptest! {
         let backend = ratatui::backend::TestBackend::new(80, 24);
         let mut term = ratatui::Terminal::new(backend).unwrap();
         for msg in msgs {
-            if m.quit { break; }
+            if m.has_quit() { break; }
             update(&mut m, msg);
-            prop_assert!(m.pos < quiz.questions.len());
-            prop_assert_eq!(m.answers.len(), quiz.questions.len());
-            for (q, a) in quiz.questions.iter().zip(&m.answers) {
+            prop_assert!(m.pos() < quiz.questions.len());
+            prop_assert_eq!(m.answers().len(), quiz.questions.len());
+            for (q, a) in quiz.questions.iter().zip(m.answers()) {
                 if let Some(c) = a { prop_assert!(*c < q.choices.len()); }
             }
-            if let Some(c) = m.cursor { prop_assert!(c < m.order.options[m.question_index()].len()); }
-            prop_assert!(m.review_cursor < quiz.questions.len());
-            term.draw(|f| careerfit::tui::view::view(&m, f)).unwrap();
+            if let Some(c) = m.cursor() { prop_assert!(c < m.order().options[m.question_index()].len()); }
+            if let Some(c) = m.review_cursor() { prop_assert!(c < quiz.questions.len()); }
+            term.draw(|f| careerfit::tui::view::view(&mut m, f)).unwrap();
         }
     }
 }
@@ -284,38 +281,40 @@ fn plain_mode_rejects_bad_numbers_and_goes_back() {
     assert!(s.contains("Best fit: Product Management"), "{s}");
 }
 
-/// The results screen's lines kept in the model follow the terminal size
-/// and the result; the view uses them only when they match, so a stale
-/// copy would show in these comparisons with a fresh layout.
+/// Scrolling moves within what the last frame showed: there is nothing to
+/// scroll past the end, one ↑ from the end moves at once, and a new result
+/// (an answer changed from the review) is laid out afresh.
 #[test]
-fn result_lines_are_laid_out_again_on_resize_and_on_a_new_result() {
-    use careerfit::tui::view::{lay_out_results, view};
-    let draw = |m: &careerfit::tui::model::Model| {
-        let (w, h) = m.size;
+fn results_scroll_stays_within_the_text_the_frame_showed() {
+    use careerfit::tui::model::Model;
+    use careerfit::tui::view::view;
+    let draw = |m: &mut Model, w: u16, h: u16| {
         let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         t.draw(|f| view(m, f)).unwrap();
         t.backend().buffer().clone()
     };
     let mut m = model();
-    send(&mut m, &[Message::Resize(80, 24)]);
-    assert_eq!(m.result_lines, None, "nothing to lay out before a result");
     finish(&mut m, PM_SPEC);
-    assert_eq!(m.screen, Screen::Results);
-    assert_eq!(m.result_lines, Some(lay_out_results(&m, (80, 24))));
+    let top = draw(&mut m, 80, 24);
+    send(&mut m, &[Message::End]);
+    let end = draw(&mut m, 80, 24);
+    assert_ne!(end, top, "the result is longer than 80x24 shows");
+    send(&mut m, &[Message::Down, Message::Down, Message::PageDown]);
+    assert_eq!(draw(&mut m, 80, 24), end, "nothing below the end");
+    send(&mut m, &[Message::Up]);
+    assert_ne!(draw(&mut m, 80, 24), end, "one key up from the end moves");
+    send(&mut m, &[Message::Home]);
+    assert_eq!(draw(&mut m, 80, 24), top);
 
-    send(&mut m, &[Message::Resize(120, 40)]);
-    let lines = m.result_lines.clone().unwrap();
-    assert_eq!(lines.size, (120, 40));
-    assert_eq!(lines, lay_out_results(&m, (120, 40)));
-    let mut fresh = m.clone();
-    fresh.result_lines = None;
-    assert_eq!(draw(&m), draw(&fresh));
-
-    // Change the first answer from the review screen and finish again.
-    let old = m.report.as_ref().unwrap().share_code.clone();
-    let first = m.answers[0].unwrap();
-    let other = (first + 1) % m.quiz.questions[0].choices.len();
-    let display = m.order.options[0].iter().position(|&c| c == other).unwrap();
+    // Change the first answer from the review screen and finish again: the
+    // screen is the one a fresh session with those answers shows.
+    let old = m.report().unwrap().share_code.clone();
+    let first = m.answers()[0].unwrap();
+    let other = (first + 1) % m.quiz().questions[0].choices.len();
+    let display = m.order().options[0]
+        .iter()
+        .position(|&c| c == other)
+        .unwrap();
     send(
         &mut m,
         &[
@@ -327,10 +326,10 @@ fn result_lines_are_laid_out_again_on_resize_and_on_a_new_result() {
             Message::Confirm,
         ],
     );
-    assert_eq!(m.screen, Screen::Results);
-    let new = m.report.as_ref().unwrap().share_code.clone();
-    assert_ne!(new, old, "the answer changed, so the result did");
-    let lines = m.result_lines.clone().unwrap();
-    assert_eq!(lines.share_code, new);
-    assert_eq!(lines, lay_out_results(&m, (120, 40)));
+    assert_ne!(m.report().unwrap().share_code, old, "the result changed");
+    let mut spec: Vec<String> = PM_SPEC.split(',').map(str::to_string).collect();
+    spec[0] = (display + 1).to_string();
+    let mut fresh = model();
+    finish(&mut fresh, &spec.join(","));
+    assert_eq!(draw(&mut m, 120, 40), draw(&mut fresh, 120, 40));
 }

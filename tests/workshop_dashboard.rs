@@ -2,6 +2,8 @@
 //! and insta snapshots of the screen (hidden, revealed, anonymity-limited,
 //! waiting, too small) at 80×24 and 120×40, drawn into ratatui's TestBackend.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use careerfit::core::aggregate::Aggregate;
 use careerfit::core::report;

@@ -4,6 +4,8 @@
 //! `store::submit` does); `r` reveals, `e` exports, `q` quits, and a
 //! signal restores the terminal and exits 128 + n.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 use common::tmux::{Tmux, available};
 use std::path::Path;

@@ -55,7 +55,7 @@ pub fn scenario() -> Model {
     let mut m = welcome();
     send(&mut m, &[Message::Confirm]);
     let first = m
-        .quiz
+        .quiz()
         .questions
         .iter()
         .position(|q| q.kind != careerfit::core::model::Kind::Agreement)
@@ -74,7 +74,7 @@ pub fn review() -> Model {
         &mut m,
         &[Message::Confirm, Message::Choose(1), Message::Confirm],
     );
-    for _ in 1..m.answers.len() {
+    for _ in 1..m.answers().len() {
         send(&mut m, &[Message::Skip]);
     }
     send(&mut m, &[Message::Down]);
@@ -84,7 +84,7 @@ pub fn review() -> Model {
 /// The results screen after answering every question.
 pub fn results() -> Model {
     let mut m = welcome();
-    let sheet = answers_for(&m.quiz);
+    let sheet = answers_for(m.quiz());
     send(&mut m, &[Message::Confirm]);
     for a in sheet {
         send(

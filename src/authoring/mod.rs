@@ -60,7 +60,7 @@ pub struct Checked {
 
 /// Reads, validates and lints one quiz file.
 pub fn check_file(path: &Path) -> Checked {
-    let name = path.display().to_string();
+    let name = crate::core::sanitize::clean_path(path);
     let bytes = match read_capped(path, load::MAX_BYTES) {
         Ok(b) => b,
         Err(f) => {

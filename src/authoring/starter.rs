@@ -82,11 +82,11 @@ pub fn quiz(id: &str, n: usize) -> (String, usize) {
     }
     let _ = write!(
         w,
-        r#"    ],
+        r"    ],
 
     // The roles compared: each is a weighted mix of dimensions (weights -10 to 10).
     profiles: [
-"#
+"
     );
     for &c in &letters {
         let l = lower(c);
@@ -97,12 +97,12 @@ pub fn quiz(id: &str, n: usize) -> (String, usize) {
     }
     let _ = write!(
         w,
-        r#"    ],
+        r"    ],
 
     // What a person is told. Every profile needs a `Profile` outcome, and the
     // quiz needs one `Explore` outcome for when nothing stands out.
     outcomes: [
-"#
+"
     );
     for &c in &letters {
         let l = lower(c);

@@ -8,6 +8,14 @@ use careerfit::cli::{self, Cli, Command, Failure};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: a session's screen buffers (two of
+/// 36,000 cells at 300×120) are allocated and freed on whichever worker
+/// thread runs it, and glibc kept the freed memory in per-thread arenas:
+/// 530 MB after 670 sessions, growing each round (issue 14). mimalloc
+/// returns freed pages to the system, so memory follows the sessions open.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Some(Command::Serve(a)) => careerfit::serve::serve(&a),

@@ -4,7 +4,11 @@
 //! single result is kept, only per-group counters, running moments and
 //! fixed-size histograms, so memory stays flat however many results there
 //! are. Results are grouped by quiz id and fingerprint: answers to
-//! different quizzes or quiz versions are never mixed. Renderers for text,
+//! different quizzes or quiz versions are never mixed. Only quizzes the
+//! program has loaded (bundled, or given with `--quiz`) get statistics; a
+//! result of any other quiz is checked against the loader's limits and
+//! counted under its quiz's name, and nothing else of it is kept, so
+//! memory follows the quizzes that are real, not what files claim. Renderers for text,
 //! Markdown, JSON and CSV live in the submodules; all apply the anonymity
 //! rule (a group smaller than `min_group` shows only its count).
 
@@ -18,7 +22,7 @@ mod text;
 mod view;
 
 pub use csv::{csv_cell, csv_header, csv_row};
-pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, QuizInfo};
+pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, QuizInfo, quiz_field};
 pub use json::json;
 pub use markdown::markdown;
 pub use stats::{DIM_BINS, FIT_BINS, Moments, TenthHistogram, decile};
@@ -33,10 +37,6 @@ pub const DEFAULT_MIN_GROUP: u64 = 5;
 /// Different quizzes or versions kept apart at once; more are refused, so
 /// hostile input cannot grow memory without bound.
 pub const MAX_GROUPS: usize = 32;
-/// Distinct outcomes accepted for a quiz that is not loaded.
-pub const MAX_OUTCOMES: usize = 32;
-/// Highest option number accepted for a quiz that is not loaded.
-pub const MAX_OPTION: usize = 64;
 
 /// Why a result was left out of the report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

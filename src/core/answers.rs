@@ -25,6 +25,31 @@ pub enum SpecError {
     },
 }
 
+/// Checks answers read from anywhere but the keyboard (progress files)
+/// against `quiz`: one per question, each a choice the question has.
+/// Everything that indexes a question's choices relies on this.
+pub fn check(quiz: &Quiz, answers: &[Option<usize>]) -> Result<(), SpecError> {
+    if answers.len() != quiz.questions.len() {
+        return Err(SpecError::Count {
+            expected: quiz.questions.len(),
+            found: answers.len(),
+        });
+    }
+    for (i, (a, q)) in answers.iter().zip(&quiz.questions).enumerate() {
+        if let Some(c) = *a
+            && c >= q.choices.len()
+        {
+            return Err(SpecError::OutOfRange {
+                index: i + 1,
+                value: c as u64 + 1,
+                question: clean_line(&q.id),
+                options: q.choices.len(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Parses a SPEC against a quiz.
 pub fn parse_spec(quiz: &Quiz, spec: &str) -> Result<Answers, SpecError> {
     if spec.len() > MAX_SPEC {

@@ -19,8 +19,11 @@ const CHECK_BITS: usize = 15;
 const VERSION_BITS: usize = 3;
 const FP_BITS: usize = 20;
 const HEADER_BITS: usize = CHECK_BITS + VERSION_BITS + FP_BITS;
-/// Longest code accepted before any decoding, in characters.
-pub const MAX_CODE: usize = 4096;
+/// Longest code accepted before any decoding, in bytes. The largest quiz
+/// the loader accepts (5,000 questions of 9 options) needs about 4,200
+/// characters with its dashes; twice that leaves room for spaces a person
+/// or a mail program adds, and is still refused before any decoding.
+pub const MAX_CODE: usize = 8192;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
@@ -106,10 +109,10 @@ pub fn decode(quiz: &Quiz, code: &str, others: &[(String, String)]) -> Result<An
         let name = others
             .iter()
             .find(|(f, _)| fingerprint_bits(f) == fp)
-            .map(|(_, n)| format!("the quiz {n}"))
-            .unwrap_or_else(|| {
-                format!("another quiz or another version of this one (fingerprint {fp:05x})")
-            });
+            .map_or_else(
+                || format!("another quiz or another version of this one (fingerprint {fp:05x})"),
+                |(_, n)| format!("the quiz {n}"),
+            );
         return Err(CodeError::OtherQuiz(name));
     }
     let answer_bits = answer_bits(quiz);

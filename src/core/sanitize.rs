@@ -76,6 +76,19 @@ pub fn clean_line(s: &str) -> String {
     }
 }
 
+/// A path or file name as it may be shown anywhere (stdout, stderr, the
+/// TUI, a log line): decoded lossily, through [`clean`], on one line. File
+/// names are as untrusted as file contents: anyone who can write to a
+/// shared folder chooses them.
+pub fn clean_path(p: &std::path::Path) -> String {
+    let s = clean(&p.to_string_lossy());
+    if s.contains('\n') {
+        s.replace('\n', " ")
+    } else {
+        s
+    }
+}
+
 fn is_forbidden(c: char) -> bool {
     let u = c as u32;
     u < 0x20

@@ -24,7 +24,13 @@ pub struct Conn {
     nickname: Option<String>,
     /// Only one session channel per connection.
     has_channel: bool,
+    /// Refusals logged so far; past [`MAX_REFUSAL_LINES`] they are counted
+    /// but not logged, so one client cannot flood the facilitator's console.
+    refusals: u32,
 }
+
+/// Refused requests logged per connection at most.
+const MAX_REFUSAL_LINES: u32 = 20;
 
 impl Conn {
     pub fn new(shared: Arc<Shared>, id: u64, peer: String) -> Self {
@@ -35,6 +41,7 @@ impl Conn {
             authed: Arc::new(AtomicBool::new(false)),
             nickname: None,
             has_channel: false,
+            refusals: 0,
         }
     }
 
@@ -45,11 +52,11 @@ impl Conn {
 
     /// Refuses a channel the quiz has no use for (X11, forwarding…), logged.
     async fn refuse_channel(
-        &self,
+        &mut self,
         what: &str,
         reply: russh::server::ChannelOpenHandle,
     ) -> Result<(), russh::Error> {
-        self.log(what);
+        self.refused(what);
         reply
             .reject(ChannelOpenFailure::AdministrativelyProhibited)
             .await;
@@ -61,15 +68,28 @@ impl Conn {
             .log(&format!("#{} {} {what}", self.id, self.peer));
     }
 
+    /// Logs a refused request, as docs/security.md promises, up to
+    /// [`MAX_REFUSAL_LINES`] per connection.
+    fn refused(&mut self, what: &str) {
+        self.refusals += 1;
+        if self.refusals < MAX_REFUSAL_LINES {
+            self.log(what);
+        } else if self.refusals == MAX_REFUSAL_LINES {
+            self.log(&format!(
+                "{what}; further refusals on this connection are not logged"
+            ));
+        }
+    }
+
     /// Refuses a request that would do more than run the quiz: a line on
     /// the client's stderr, a failure reply, exit status 1, channel closed.
     fn refuse(
-        &self,
+        &mut self,
         channel: ChannelId,
         what: &str,
         session: &mut Session,
     ) -> Result<(), russh::Error> {
-        self.log(&format!("refused {what}"));
+        self.refused(&format!("refused {what}"));
         let msg = format!(
             "careerfit: {what} is not available here. Connect with: {}\r\n",
             self.shared.hint
@@ -149,7 +169,7 @@ impl Handler for Conn {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         if self.has_channel {
-            self.log("refused a second session channel");
+            self.refused("refused a second session channel");
             reply
                 .reject(ChannelOpenFailure::AdministrativelyProhibited)
                 .await;
@@ -252,6 +272,7 @@ impl Handler for Conn {
         _: u32,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused("refused X11 forwarding (x11-req)");
         session.channel_failure(channel)
     }
 
@@ -266,6 +287,8 @@ impl Handler for Conn {
         if name == "NO_COLOR" {
             session.channel_success(channel)
         } else {
+            let name = truncate(&clean_line(name), 32);
+            self.refused(&format!("refused setting the environment variable {name}"));
             session.channel_failure(channel)
         }
     }
@@ -298,6 +321,7 @@ impl Handler for Conn {
     }
 
     async fn agent_request(&mut self, _: ChannelId, _: &mut Session) -> Result<bool, Self::Error> {
+        self.refused("refused agent forwarding (auth-agent-req)");
         Ok(false)
     }
 
@@ -307,12 +331,12 @@ impl Handler for Conn {
         _: &mut u32,
         _: &mut Session,
     ) -> Result<bool, Self::Error> {
-        self.log("refused remote port forwarding (tcpip-forward)");
+        self.refused("refused remote port forwarding (tcpip-forward)");
         Ok(false)
     }
 
     async fn streamlocal_forward(&mut self, _: &str, _: &mut Session) -> Result<bool, Self::Error> {
-        self.log("refused remote socket forwarding (streamlocal-forward)");
+        self.refused("refused remote socket forwarding (streamlocal-forward)");
         Ok(false)
     }
 }

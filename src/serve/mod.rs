@@ -169,7 +169,7 @@ fn instructions(
     match &shared.join_code {
         Some(code) => lines.push(format!("Join code: {code}")),
         None => {
-            lines.push("Join code: none (--open: anyone who can connect may take the quiz)".into())
+            lines.push("Join code: none (--open: anyone who can connect may take the quiz)".into());
         }
     }
     lines.push(format!(

@@ -48,7 +48,12 @@ pub struct Sink(Arc<Mutex<Vec<u8>>>);
 impl Sink {
     fn take(&self) -> Vec<u8> {
         // A poisoned lock still holds plain bytes; keep using them.
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+        std::mem::take(
+            &mut *self
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 }
 
@@ -56,7 +61,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.0
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .extend_from_slice(buf);
         Ok(buf.len())
     }
@@ -102,7 +107,7 @@ impl Screen {
     }
 
     /// Draws the model; returns the bytes that bring the client up to date.
-    pub fn draw(&mut self, m: &Model) -> std::io::Result<Vec<u8>> {
+    pub fn draw(&mut self, m: &mut Model) -> std::io::Result<Vec<u8>> {
         let mut out = Vec::new();
         if std::mem::take(&mut self.clear) {
             out.extend_from_slice(b"\x1b[0m\x1b[H\x1b[2J");
@@ -280,22 +285,22 @@ mod tests {
     #[test]
     fn screens_send_changes_and_repaint_after_a_reset() {
         let quiz = crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap();
-        let m = Model::new(
+        let mut m = Model::new(
             std::sync::Arc::new(quiz),
             None,
             crate::tui::theme::Theme::mono(),
         );
         let mut s = Screen::new(80, 24).unwrap();
-        let first = s.draw(&m).unwrap();
+        let first = s.draw(&mut m).unwrap();
         assert!(first.starts_with(b"\x1b[0m\x1b[H\x1b[2J"));
         assert!(String::from_utf8_lossy(&first).contains("Enter"));
-        let again = s.draw(&m).unwrap();
+        let again = s.draw(&mut m).unwrap();
         assert!(again.len() < 64, "nothing changed: {again:?}");
         s.reset(100, 30).unwrap();
         assert_eq!(s.size(), (100, 30));
-        assert!(s.draw(&m).unwrap().starts_with(b"\x1b[0m\x1b[H\x1b[2J"));
+        assert!(s.draw(&mut m).unwrap().starts_with(b"\x1b[0m\x1b[H\x1b[2J"));
         assert_eq!(clamp_size(100_000, 7), (MAX_COLS, 7));
         let mut tiny = Screen::new(0, 0).unwrap();
-        assert!(tiny.draw(&m).is_ok());
+        assert!(tiny.draw(&mut m).is_ok());
     }
 }

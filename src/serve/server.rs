@@ -21,7 +21,7 @@ pub async fn run(listener: TcpListener, config: Arc<Config>, shared: Arc<Shared>
     let mut last_refusal_log = None::<std::time::Instant>;
     let stop = stop_signal();
     tokio::pin!(stop);
-    loop {
+    let signal = loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((socket, peer)) => {
@@ -55,13 +55,13 @@ pub async fn run(listener: TcpListener, config: Arc<Config>, shared: Arc<Shared>
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
             },
-            () = &mut stop => break,
+            name = &mut stop => break name,
         }
-    }
+    };
     drop(listener);
     let _ = shared.closing.send(true);
     shared.log(&format!(
-        "stopping: no new sessions; waiting for {} running (Ctrl-C again to disconnect everyone)",
+        "stopping ({signal}): no new sessions; waiting for {} running (Ctrl-C again to disconnect everyone)",
         shared.sessions()
     ));
     let again = stop_signal();
@@ -69,7 +69,7 @@ pub async fn run(listener: TcpListener, config: Arc<Config>, shared: Arc<Shared>
     while shared.connections() > 0 {
         tokio::select! {
             () = tokio::time::sleep(Duration::from_millis(100)) => {}
-            () = &mut again => {
+            _ = &mut again => {
                 shared.log("disconnecting everyone");
                 let _ = force_tx.send(true);
                 // Give the disconnect messages a moment to go out.
@@ -83,20 +83,26 @@ pub async fn run(listener: TcpListener, config: Arc<Config>, shared: Arc<Shared>
     }
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn stop_signal() {
+/// Resolves on Ctrl-C, SIGTERM or SIGHUP (the facilitator's terminal
+/// closing) with the signal's name. All three drain the same way: with
+/// SIGHUP's default action, closing the terminal killed every session.
+async fn stop_signal() -> &'static str {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
+        if let (Ok(mut term), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+        ) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+                _ = hup.recv() => "SIGHUP",
+            };
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+    "SIGINT"
 }
 
 /// One TCP connection from handshake to close, within its time limits.
@@ -110,11 +116,11 @@ async fn connection(
     let id = shared.next_id();
     let handler = Conn::new(Arc::clone(&shared), id, peer.ip().to_string());
     let authed = Arc::clone(&handler.authed);
-    let session =
-        match tokio::time::timeout(shared.grace, run_stream(config, socket, handler)).await {
-            Ok(Ok(s)) => s,
-            _ => return,
-        };
+    let Ok(Ok(session)) =
+        tokio::time::timeout(shared.grace, run_stream(config, socket, handler)).await
+    else {
+        return;
+    };
     let handle = session.handle();
     tokio::pin!(session);
     let grace = async {

@@ -130,15 +130,16 @@ async fn quiz(
         Theme::color()
     };
     let seed = shared.seed();
-    let mut model = Model::new(Arc::clone(&shared.quiz), seed, theme);
-    model.name = who.nickname.clone();
-    model.remote = true;
+    let mut model = Model::new(Arc::clone(&shared.quiz), seed, theme)
+        .with_name(who.nickname.clone())
+        .remote();
     update(&mut model, Message::Resize(cols, rows));
     let settings = Settings {
         data_dir: None,
         save_dir: shared.results.clone(),
         submit_dir: Some(shared.results.clone()),
         seed,
+        progress: false,
     };
     let Ok(mut screen) = Screen::new(cols, rows) else {
         return End::Gone;
@@ -156,7 +157,7 @@ async fn quiz(
     let mut idle_at = started + shared.idle;
     let mut esc_at = started;
     let end = loop {
-        if send_frame(&mut out, &mut screen, &state.model).is_err() {
+        if send_frame(&mut out, &mut screen, &mut state.model).is_err() {
             break End::Gone;
         }
         tokio::select! {
@@ -188,7 +189,7 @@ async fn quiz(
             permit = out.reserve(), if out.stale => match permit {
                 Ok(p) => {
                     let (c, r) = screen.size();
-                    let frame = screen.reset(c, r).and_then(|()| screen.draw(&state.model));
+                    let frame = screen.reset(c, r).and_then(|()| screen.draw(&mut state.model));
                     match frame {
                         Ok(f) => out.repaint(p, f),
                         Err(_) => break End::Gone,
@@ -227,7 +228,7 @@ fn end_note(end: &End, shared: &Shared) -> String {
 }
 
 /// Draws and queues a frame (dropped if the client is behind).
-fn send_frame(out: &mut Output, screen: &mut Screen, m: &Model) -> Result<(), ()> {
+fn send_frame(out: &mut Output, screen: &mut Screen, m: &mut Model) -> Result<(), ()> {
     if out.stale {
         return Ok(());
     }

@@ -17,11 +17,14 @@ pub const LEAVE: &[u8] = b"\x1b[0m\x1b[?25h\x1b[?1049l";
 /// and `note`, one line each.
 pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
     let mut text = String::new();
-    if let Some(r) = &m.report {
+    if let Some(r) = m.report() {
         text.push_str(&format!("Your result: {}\n", r.headline()));
+        // The same command the text card gives: `--quiz ID` unless the
+        // quiz is the default one, which `show` assumes.
         text.push_str(&format!(
-            "Share code: {0}  (see it again: careerfit show {0})\n",
-            r.share_code
+            "Share code: {}  (see it again: {})\n",
+            r.share_code,
+            crate::core::card::show_command(r)
         ));
     } else if note.is_empty() {
         text.push_str("Bye! Connect again any time to take the quiz.\n");
@@ -51,21 +54,51 @@ pub fn human(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::msg::Message;
     use crate::tui::theme::Theme;
+    use crate::tui::update::update;
     use std::sync::Arc;
+
+    /// A session on `src`'s quiz that skipped every question to its result.
+    fn finished(src: &str) -> Model {
+        let quiz = crate::core::load::load(src.as_bytes()).unwrap();
+        let n = quiz.questions.len();
+        let mut m = Model::new(Arc::new(quiz), None, Theme::mono()).with_name(Some("Sam".into()));
+        update(&mut m, Message::Confirm);
+        for _ in 0..n {
+            update(&mut m, Message::Skip);
+        }
+        update(&mut m, Message::Confirm);
+        assert!(m.report().is_some());
+        m
+    }
 
     #[test]
     fn goodbye_restores_first_and_keeps_the_code() {
         let quiz = crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap();
-        let mut m = Model::new(Arc::new(quiz), None, Theme::mono());
+        let m = Model::new(Arc::new(quiz), None, Theme::mono());
         let bye = String::from_utf8(goodbye(&m, "")).unwrap();
         assert!(bye.starts_with("\x1b[0m\x1b[?25h\x1b[?1049l"));
         assert!(bye.ends_with("Bye! Connect again any time to take the quiz.\r\n"));
-        m.report = Some(crate::core::report::build(&m.quiz, &m.answers, Some("Sam")));
+        let m = finished(crate::bundled::BUNDLED[0].2);
         let bye = String::from_utf8(goodbye(&m, "note\x1b[2J")).unwrap();
-        let code = &m.report.as_ref().unwrap().share_code;
-        assert!(bye.contains(&format!("careerfit show {code}")));
+        let code = &m.report().unwrap().share_code;
+        assert!(bye.contains(&format!("(see it again: careerfit show {code})\r\n")));
         assert!(bye.ends_with("note[2J\r\n"), "{bye:?}");
+    }
+
+    #[test]
+    fn goodbye_names_a_quiz_that_is_not_the_default() {
+        let (id, _, src) = crate::bundled::BUNDLED[1];
+        let m = finished(src);
+        let code = m.report().unwrap().share_code.clone();
+        let bye = String::from_utf8(goodbye(&m, "")).unwrap();
+        assert!(
+            bye.contains(&format!(
+                "(see it again: careerfit show {code} --quiz {id})\r\n"
+            )),
+            "{bye:?}"
+        );
     }
 
     #[test]

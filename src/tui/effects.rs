@@ -18,6 +18,9 @@ pub struct Settings {
     pub submit_dir: Option<PathBuf>,
     /// The shuffle seed, stored with progress so a resume keeps the order.
     pub seed: Option<u64>,
+    /// Whether this instance holds the quiz's progress lock, so it may save
+    /// and clear progress (a second instance on the same folder may not).
+    pub progress: bool,
 }
 
 /// What the runtime must do after effects ran.
@@ -43,12 +46,12 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
         match e {
             Effect::Quit => out.quit = true,
             Effect::SaveProgress => {
-                if let Some(dir) = &s.data_dir {
+                if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
                     let p = store::Progress {
                         quiz: m.quiz.id.clone(),
                         fingerprint: m.quiz.fingerprint.clone(),
                         answers: m.answers.clone(),
-                        pos: m.pos,
+                        pos: m.pos(),
                         seed: s.seed,
                         saved_at: store::now_secs(),
                     };
@@ -61,12 +64,12 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 }
             }
             Effect::ClearProgress => {
-                if let Some(dir) = &s.data_dir {
+                if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
                     store::clear_progress(dir, &m.quiz.id);
                 }
             }
             Effect::Finished => {
-                let Some(r) = &m.report else { continue };
+                let Some(r) = m.report() else { continue };
                 if let Some(dir) = &s.data_dir {
                     let _ = store::add_history(dir, r);
                 }
@@ -88,7 +91,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 );
             }
             Effect::WriteResult(dir) => {
-                let Some(r) = &m.report else { continue };
+                let Some(r) = m.report() else { continue };
                 let dir = dir
                     .as_deref()
                     .map_or_else(|| s.save_dir.clone(), expand_home);

@@ -12,30 +12,28 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+    if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Message::Quit);
     }
     if ctrl {
         return None;
     }
-    if model.overlay == Overlay::ConfirmQuit {
+    if model.overlay() == Overlay::ConfirmQuit {
         return match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Yes),
-            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc | KeyCode::Char('q') => {
-                Some(Message::No)
-            }
+            KeyCode::Char('y' | 'Y') => Some(Message::Yes),
+            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Message::No),
             _ => None,
         };
     }
-    if matches!(model.overlay, Overlay::Help | Overlay::Card | Overlay::Qr) {
+    if matches!(model.overlay(), Overlay::Help | Overlay::Card | Overlay::Qr) {
         return Some(match key.code {
             KeyCode::Up | KeyCode::Char('k') => Message::Up,
             KeyCode::Down | KeyCode::Char('j') => Message::Down,
-            KeyCode::Char('c') if model.overlay == Overlay::Card => Message::Copy,
+            KeyCode::Char('c') if model.overlay() == Overlay::Card => Message::Copy,
             _ => Message::Dismiss,
         });
     }
-    if model.overlay == Overlay::SaveDir {
+    if model.overlay() == Overlay::SaveDir {
         return match key.code {
             KeyCode::Enter => Some(Message::Confirm),
             KeyCode::Esc => Some(Message::Dismiss),
@@ -44,10 +42,10 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
             _ => None,
         };
     }
-    if model.screen == Screen::Resume {
+    if model.screen() == Screen::Resume {
         return match key.code {
-            KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => Some(Message::Yes),
-            KeyCode::Char('n') | KeyCode::Char('N') => Some(Message::No),
+            KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Message::Yes),
+            KeyCode::Char('n' | 'N') => Some(Message::No),
             KeyCode::Char('q') | KeyCode::Esc => Some(Message::Quit),
             _ => None,
         };
@@ -59,7 +57,7 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
         KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => Message::Confirm,
         KeyCode::Left | KeyCode::Char('h') | KeyCode::Backspace => Message::Back,
         KeyCode::Char('s') => Message::Skip,
-        KeyCode::Char('e') | KeyCode::Char(' ') if model.screen == Screen::Review => Message::Edit,
+        KeyCode::Char('e' | ' ') if model.screen() == Screen::Review => Message::Edit,
         KeyCode::PageUp => Message::PageUp,
         KeyCode::PageDown => Message::PageDown,
         KeyCode::Home | KeyCode::Char('g') => Message::Home,

@@ -22,26 +22,33 @@ use std::sync::Arc;
 pub fn run_local(quiz: &Quiz, seed: Option<u64>, args: &TakeArgs) -> std::io::Result<Option<i32>> {
     let data_dir = store::data_dir();
     let quiz = Arc::new(quiz.clone());
-    let (saved, note) = match &data_dir {
-        Some(d) => store::load_progress(d, &quiz.id, &quiz.fingerprint, quiz.questions.len()),
-        None => (None, None),
+    let slot = data_dir
+        .as_ref()
+        .map(|d| store::ProgressSlot::open(d, &quiz));
+    let (saved, note, progress) = match &slot {
+        Some(s) => (s.saved.clone(), s.note.clone(), s.owned),
+        None => (None, None, false),
     };
     // A resumed quiz keeps the order it was started with.
     let seed = saved.as_ref().map_or(seed, |p| p.seed);
     let theme = theme::Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
-    let mut model = model::Model::new(quiz, seed, theme);
-    model.name = args.name.clone();
+    let mut model = model::Model::new(quiz, seed, theme)
+        .with_name(args.name.clone())
+        .with_notice(note);
     if let Some(p) = saved {
         model = model.with_saved(p.answers, p.pos);
     }
-    model.status = note;
     let settings = effects::Settings {
         data_dir,
         save_dir: args.save_dir.clone().unwrap_or_else(|| ".".into()),
         submit_dir: args.submit.clone(),
         seed,
+        progress,
     };
-    match run::run(model, settings)? {
+    let ended = run::run(model, settings)?;
+    // The progress lock is held until the quiz has ended.
+    drop(slot);
+    match ended {
         run::Ended::Quit => Ok(None),
         run::Ended::Signal(s) => Ok(Some(s)),
     }

@@ -13,7 +13,7 @@ use crate::term::{
     resume, suspend, watch_signals,
 };
 use ratatui::crossterm::event::Event;
-use signal_hook::consts::SIGCONT;
+use signal_hook::consts::{SIGCONT, SIGTSTP};
 use std::io::Write;
 use std::sync::mpsc;
 
@@ -37,7 +37,7 @@ pub fn run(mut model: Model, settings: Settings) -> std::io::Result<Ended> {
     let mut term = crate::term::screen()?;
     let size = term.size()?;
     update(&mut model, Message::Resize(size.width, size.height));
-    term.draw(|f| view(&model, f))?;
+    term.draw(|f| view(&mut model, f))?;
     let handle = watch_signals(signals, tx.clone());
     read_input(tx);
     let result = event_loop(&mut model, &settings, &mut term, &rx);
@@ -56,6 +56,11 @@ fn event_loop(
             return Ok(Ended::Quit);
         };
         let msg = match input {
+            Input::Signal(SIGTSTP) => {
+                // `kill -TSTP` from outside: the same as Ctrl-Z.
+                suspend(term)?;
+                None
+            }
             Input::Signal(SIGCONT) => {
                 // Back from a suspend that someone else caused: redraw everything.
                 resume(term)?;

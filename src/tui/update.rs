@@ -1,182 +1,199 @@
-//! `update`: the pure state machine of the quiz. No terminal, no files:
-//! side effects come back as [`Effect`]s for the runtime to carry out.
+//! `update`: the pure state machine of the quiz. No terminal, no files, no
+//! drawing: side effects come back as [`Effect`]s for the runtime to carry
+//! out, and scrolling moves within what the last frame measured
+//! ([`Scroll`]).
 
-use super::model::{Model, Overlay, Screen};
+use super::model::{Asking, Finished, Model, Panel, Popup, Reviewing, Scroll, Stage};
 use super::msg::{Effect, Message};
 use crate::core::card::text_card;
 use crate::core::report;
 
+/// Longest folder name the save prompt takes, in characters.
+const MAX_SAVE_INPUT: usize = 4096;
+
 /// Applies one message; returns the effects the runtime must perform.
 pub fn update(m: &mut Model, msg: Message) -> Vec<Effect> {
-    if let Message::Resize(w, h) = msg {
-        m.size = (w, h);
-        lay_out_results(m);
-        return vec![];
-    }
-    if let Message::Status(s) = msg {
-        m.status = Some(s);
-        return vec![];
+    match msg {
+        // The view fits every screen to the frame it is given.
+        Message::Resize(..) => return vec![],
+        Message::Status(s) => {
+            m.status = Some(s);
+            return vec![];
+        }
+        _ => {}
     }
     // Any key clears the last status line.
     m.status = None;
-    match m.overlay {
-        Overlay::ConfirmQuit => {
-            return match msg {
-                Message::Yes | Message::Quit => {
+    if let Some(popup) = &mut m.popup {
+        return match popup {
+            Popup::ConfirmQuit => {
+                if matches!(msg, Message::Yes | Message::Quit) {
                     m.quit = true;
                     vec![Effect::Quit]
-                }
-                _ => {
-                    m.overlay = Overlay::None;
+                } else {
+                    m.popup = None;
                     vec![]
                 }
-            };
-        }
-        Overlay::SaveDir => {
-            match msg {
-                Message::Type(c) if m.save_input.chars().count() < 4096 => m.save_input.push(c),
-                Message::Erase => {
-                    m.save_input.pop();
-                }
-                Message::Confirm => {
-                    m.overlay = Overlay::None;
-                    let dir = m.save_input.trim();
-                    let dir = if dir.is_empty() { "." } else { dir };
-                    return vec![Effect::WriteResult(Some(dir.into()))];
-                }
-                Message::Dismiss | Message::Quit => m.overlay = Overlay::None,
-                _ => {}
             }
-            return vec![];
-        }
-        Overlay::Help | Overlay::Card | Overlay::Qr => {
-            match msg {
-                Message::Up => m.scroll = m.scroll.saturating_sub(1),
-                Message::Down => m.scroll = m.scroll.saturating_add(1),
-                Message::Copy if m.overlay == Overlay::Card => return copy(m),
-                _ => {
-                    m.overlay = Overlay::None;
-                    m.scroll = 0;
+            Popup::Help(scroll) => {
+                if !scroll_by_one(scroll, &msg) {
+                    m.popup = None;
                 }
+                vec![]
             }
-            return vec![];
-        }
-        Overlay::None => {}
+        };
+    }
+    if let Stage::Results(f) = &mut m.stage
+        && f.panel.is_some()
+    {
+        return panel(f, msg);
     }
     if msg == Message::ToggleHelp {
-        m.overlay = Overlay::Help;
-        m.scroll = 0;
+        m.popup = Some(Popup::Help(Scroll::default()));
         return vec![];
     }
     if msg == Message::Quit {
-        if m.unsaved && m.answered() > 0 && m.screen != Screen::Results {
-            m.overlay = Overlay::ConfirmQuit;
+        if m.unsaved && m.answered() > 0 && !matches!(m.stage, Stage::Results(_)) {
+            m.popup = Some(Popup::ConfirmQuit);
             return vec![];
         }
         m.quit = true;
         return vec![Effect::Quit];
     }
-    match m.screen {
-        Screen::Resume => resume(m, msg),
-        Screen::Welcome => {
+    match m.stage.clone() {
+        Stage::Resume { answers, pos } => resume(m, msg, answers, pos),
+        Stage::Welcome => {
             if msg == Message::Confirm {
-                m.screen = Screen::Question;
-                m.pos = 0;
-                enter_question(m);
+                ask(m, 0, None);
             }
             vec![]
         }
-        Screen::Question => question(m, msg),
-        Screen::Review => review(m, msg),
-        Screen::Results => results(m, msg),
+        Stage::Question(a) => question(m, msg, a),
+        Stage::Review(r) => review(m, msg, r),
+        Stage::Results(_) => results(m, msg),
     }
 }
 
-fn resume(m: &mut Model, msg: Message) -> Vec<Effect> {
+/// ↑ and ↓ scroll a box; true when `msg` was one of them.
+fn scroll_by_one(scroll: &mut Scroll, msg: &Message) -> bool {
+    match msg {
+        Message::Up => scroll.by(-1),
+        Message::Down => scroll.by(1),
+        _ => return false,
+    }
+    true
+}
+
+/// Keys while a box is open over the result.
+fn panel(f: &mut Finished, msg: Message) -> Vec<Effect> {
+    match (&mut f.panel, msg) {
+        (Some(Panel::SaveDir), msg) => match msg {
+            Message::Type(c) if f.save_input.chars().count() < MAX_SAVE_INPUT => {
+                f.save_input.push(c);
+            }
+            Message::Erase => {
+                f.save_input.pop();
+            }
+            Message::Confirm => {
+                f.panel = None;
+                let dir = f.save_input.trim();
+                let dir = if dir.is_empty() { "." } else { dir };
+                return vec![Effect::WriteResult(Some(dir.into()))];
+            }
+            Message::Dismiss | Message::Quit => f.panel = None,
+            _ => {}
+        },
+        (Some(Panel::Card(_)), Message::Copy) => return vec![Effect::Copy(f.card.clone())],
+        (Some(Panel::Card(scroll)), msg) => {
+            if !scroll_by_one(scroll, &msg) {
+                f.panel = None;
+            }
+        }
+        (Some(Panel::Qr(scroll)), msg) => {
+            if !scroll_by_one(scroll, &msg) {
+                f.panel = None;
+            }
+        }
+        (_, _) => f.panel = None,
+    }
+    vec![]
+}
+
+fn resume(
+    m: &mut Model,
+    msg: Message,
+    answers: crate::core::scoring::Answers,
+    pos: usize,
+) -> Vec<Effect> {
     match msg {
         Message::Yes | Message::Confirm => {
-            if let Some((answers, pos)) = m.saved.take() {
-                for (v, a) in m.visited.iter_mut().zip(&answers) {
-                    *v = a.is_some();
-                }
-                m.answers = answers;
-                m.pos = pos;
-                m.unsaved = m.answered() > 0;
+            for (v, a) in m.visited.iter_mut().zip(&answers) {
+                *v = a.is_some();
             }
-            m.screen = Screen::Question;
-            enter_question(m);
+            m.answers = answers;
+            m.unsaved = m.answered() > 0;
+            ask(m, pos, None);
             vec![]
         }
         Message::No => {
-            m.saved = None;
-            m.screen = Screen::Welcome;
+            m.stage = Stage::Welcome;
             vec![Effect::ClearProgress]
         }
         _ => vec![],
     }
 }
 
-/// Sets the cursor to the saved answer of the question now on screen.
-fn enter_question(m: &mut Model) {
-    let qi = m.question_index();
-    m.cursor = m.chosen_position(qi);
+/// Shows the question at display position `pos`, its saved answer highlighted.
+fn ask(m: &mut Model, pos: usize, from_review: Option<usize>) {
+    let pos = pos.min(m.order.questions.len().saturating_sub(1));
+    let qi = m.order.questions.get(pos).copied().unwrap_or(0);
     if let Some(v) = m.visited.get_mut(qi) {
         *v = true;
     }
+    m.stage = Stage::Question(Asking {
+        pos,
+        cursor: m.chosen_position(qi),
+        from_review,
+    });
 }
 
-fn options_len(m: &Model) -> usize {
-    m.order.options.get(m.question_index()).map_or(0, Vec::len)
-}
-
-fn advance(m: &mut Model) {
-    if m.editing_from_review || m.pos + 1 >= m.order.questions.len() {
-        m.editing_from_review = false;
-        m.screen = Screen::Review;
-        m.review_cursor = m
-            .review_cursor
-            .min(m.order.questions.len().saturating_sub(1));
-        if m.pos + 1 >= m.order.questions.len() {
-            m.review_cursor = 0;
-        }
-    } else {
-        m.pos += 1;
-        enter_question(m);
+/// The question after `a`, or the review screen after the last one (or
+/// when editing from it).
+fn advance(m: &mut Model, a: Asking) {
+    let last = m.order.questions.len().saturating_sub(1);
+    match a.from_review {
+        _ if a.pos >= last => m.stage = Stage::Review(Reviewing { cursor: 0 }),
+        Some(cursor) => m.stage = Stage::Review(Reviewing { cursor }),
+        None => ask(m, a.pos + 1, None),
     }
 }
 
-fn question(m: &mut Model, msg: Message) -> Vec<Effect> {
-    let n = options_len(m);
-    let qi = m.question_index();
+fn question(m: &mut Model, msg: Message, mut a: Asking) -> Vec<Effect> {
+    let qi = m.order.questions.get(a.pos).copied().unwrap_or(0);
+    let n = m.order.options.get(qi).map_or(0, Vec::len);
+    let last_option = n.saturating_sub(1);
     match msg {
-        Message::Up => {
-            m.cursor = Some(
-                m.cursor
-                    .map_or(n.saturating_sub(1), |c| c.saturating_sub(1)),
-            );
-        }
-        Message::Down => {
-            m.cursor = Some(m.cursor.map_or(0, |c| (c + 1).min(n.saturating_sub(1))));
-        }
+        Message::Up => a.cursor = Some(a.cursor.map_or(last_option, |c| c.saturating_sub(1))),
+        Message::Down => a.cursor = Some(a.cursor.map_or(0, |c| (c + 1).min(last_option))),
         Message::Choose(k) if (1..=n).contains(&k) => {
-            m.cursor = Some(k - 1);
+            a.cursor = Some(k - 1);
+            m.stage = Stage::Question(a);
             return set_answer(m, qi, k - 1);
         }
         Message::Confirm => {
-            let Some(c) = m.cursor else {
+            let Some(c) = a.cursor else {
                 m.status = Some("Choose an option first (1–9 or ↑ ↓), or press s to skip.".into());
                 return vec![];
             };
             let mut fx = set_answer(m, qi, c);
-            advance(m);
+            advance(m, a);
             fx.push(Effect::SaveProgress);
             fx.dedup();
             return fx;
         }
         Message::Skip => {
-            let had = m.answers[qi].is_some();
-            m.answers[qi] = None;
-            advance(m);
+            let had = m.answers[qi].take().is_some();
+            advance(m, a);
             return if had {
                 vec![Effect::SaveProgress]
             } else {
@@ -184,18 +201,16 @@ fn question(m: &mut Model, msg: Message) -> Vec<Effect> {
             };
         }
         Message::Back => {
-            if m.editing_from_review {
-                m.editing_from_review = false;
-                m.screen = Screen::Review;
-            } else if m.pos == 0 {
-                m.screen = Screen::Welcome;
-            } else {
-                m.pos -= 1;
-                enter_question(m);
+            match (a.from_review, a.pos) {
+                (Some(cursor), _) => m.stage = Stage::Review(Reviewing { cursor }),
+                (None, 0) => m.stage = Stage::Welcome,
+                (None, pos) => ask(m, pos - 1, None),
             }
+            return vec![];
         }
         _ => {}
     }
+    m.stage = Stage::Question(a);
     vec![]
 }
 
@@ -211,81 +226,66 @@ fn set_answer(m: &mut Model, qi: usize, display: usize) -> Vec<Effect> {
     vec![Effect::SaveProgress]
 }
 
-fn review(m: &mut Model, msg: Message) -> Vec<Effect> {
+fn review(m: &mut Model, msg: Message, mut r: Reviewing) -> Vec<Effect> {
     let last = m.order.questions.len().saturating_sub(1);
     match msg {
-        Message::Up => m.review_cursor = m.review_cursor.saturating_sub(1),
-        Message::Down => m.review_cursor = (m.review_cursor + 1).min(last),
-        Message::PageUp => m.review_cursor = m.review_cursor.saturating_sub(10),
-        Message::PageDown => m.review_cursor = (m.review_cursor + 10).min(last),
-        Message::Home => m.review_cursor = 0,
-        Message::End => m.review_cursor = last,
-        Message::Choose(k) => m.review_cursor = (k - 1).min(last),
+        Message::Up => r.cursor = r.cursor.saturating_sub(1),
+        Message::Down => r.cursor = (r.cursor + 1).min(last),
+        Message::PageUp => r.cursor = r.cursor.saturating_sub(10),
+        Message::PageDown => r.cursor = (r.cursor + 10).min(last),
+        Message::Home => r.cursor = 0,
+        Message::End => r.cursor = last,
+        Message::Choose(k) => r.cursor = k.saturating_sub(1).min(last),
         Message::Edit => {
-            m.pos = m.review_cursor;
-            m.editing_from_review = true;
-            m.screen = Screen::Question;
-            enter_question(m);
+            ask(m, r.cursor, Some(r.cursor));
+            return vec![];
         }
         Message::Back => {
-            m.pos = last;
-            m.screen = Screen::Question;
-            enter_question(m);
+            ask(m, last, None);
+            return vec![];
         }
         Message::Confirm => {
-            let r = report::build(&m.quiz, &m.answers, m.name.as_deref());
-            m.card = text_card(&r, false);
-            m.qr = crate::core::qr::qr_lines(&r.share_code);
-            m.report = Some(r);
-            lay_out_results(m);
-            m.screen = Screen::Results;
-            m.scroll = 0;
+            let report = report::build(&m.quiz, &m.answers, m.name.as_deref());
+            m.stage = Stage::Results(Box::new(Finished {
+                card: text_card(&report, false),
+                qr: crate::core::qr::qr_lines(&report.share_code),
+                report,
+                scroll: Scroll::default(),
+                panel: None,
+                save_input: String::new(),
+                review_cursor: r.cursor,
+            }));
             m.unsaved = false;
             return vec![Effect::Finished, Effect::ClearProgress];
         }
         _ => {}
     }
+    m.stage = Stage::Review(r);
     vec![]
 }
 
-/// Keeps the results screen's lines in step with the result and the size.
-fn lay_out_results(m: &mut Model) {
-    m.result_lines = m
-        .report
-        .is_some()
-        .then(|| super::view::lay_out_results(m, m.size));
-}
-
-fn copy(m: &mut Model) -> Vec<Effect> {
-    match &m.report {
-        Some(_) => vec![Effect::Copy(m.card.clone())],
-        None => vec![],
-    }
-}
-
 fn results(m: &mut Model, msg: Message) -> Vec<Effect> {
-    let page = m.size.1.saturating_sub(6).max(1);
+    let Stage::Results(f) = &mut m.stage else {
+        return vec![];
+    };
     match msg {
-        Message::Up => m.scroll = m.scroll.saturating_sub(1),
-        Message::Down => m.scroll = m.scroll.saturating_add(1),
-        Message::PageUp => m.scroll = m.scroll.saturating_sub(page),
-        Message::PageDown => m.scroll = m.scroll.saturating_add(page),
-        Message::Home => m.scroll = 0,
-        Message::End => m.scroll = u16::MAX,
+        Message::Up => f.scroll.by(-1),
+        Message::Down => f.scroll.by(1),
+        Message::PageUp => f.scroll.page(-1),
+        Message::PageDown => f.scroll.page(1),
+        Message::Home => f.scroll.home(),
+        Message::End => f.scroll.end(),
         Message::Back => {
-            m.screen = Screen::Review;
-            m.scroll = 0;
+            m.stage = Stage::Review(Reviewing {
+                cursor: f.review_cursor,
+            });
         }
-        Message::Copy => return copy(m),
-        Message::ViewCard => {
-            m.overlay = Overlay::Card;
-            m.scroll = 0;
-        }
-        Message::ShowQr => m.overlay = Overlay::Qr,
+        Message::Copy => return vec![Effect::Copy(f.card.clone())],
+        Message::ViewCard => f.panel = Some(Panel::Card(Scroll::default())),
+        Message::ShowQr => f.panel = Some(Panel::Qr(Scroll::default())),
         Message::Write => return vec![Effect::WriteResult(None)],
-        Message::WriteTo => m.overlay = Overlay::SaveDir,
+        Message::WriteTo => f.panel = Some(Panel::SaveDir),
         _ => {}
     }
-    m.scroll = m.scroll.min(super::view::results_max_scroll(m));
     vec![]
 }

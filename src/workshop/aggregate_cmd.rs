@@ -114,7 +114,7 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
             let mut out = std::io::BufWriter::new(stdout.lock());
             let notes = csv
                 .finish(min, &mut out)
-                .and_then(|n| out.flush().map(|_| n))
+                .and_then(|n| out.flush().map(|()| n))
                 .map_err(|e| {
                     Failure::other(format!("error: cannot write the CSV: {}", io_reason(&e)))
                 })?;

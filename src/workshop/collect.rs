@@ -8,10 +8,17 @@
 //! accumulators are merged at the end. Memory is one batch of events plus
 //! fixed-size statistics, however many files there are.
 
-use super::inputs::{Item, MAX_CODES_BYTES, MAX_RESULT_BYTES, read_capped_from, read_into};
+use super::inputs::{Item, MAX_CODES_BYTES, MAX_RESULT_BYTES};
 use crate::core::aggregate::{Aggregate, ResultView, csv_row};
 use crate::core::model::Quiz;
+use crate::core::sanitize::clean_path;
 use crate::core::{code, report};
+use crate::fsread::{self, Line};
+use std::io::{BufReader, Read};
+
+/// Longest line of a codes file looked at: twice the longest share code,
+/// so spaces and a comment fit; a longer line is skipped, not kept.
+const MAX_CODE_LINE: usize = 2 * code::MAX_CODE;
 
 /// Items per batch: large enough to keep threads busy, small enough that a
 /// batch's events are a few kilobytes.
@@ -63,33 +70,93 @@ impl Worker {
 
     fn process(&mut self, item: &Item, s: &Settings) {
         match item {
-            Item::Unreadable(p, why) => self.skip(p.display().to_string(), why.clone()),
-            Item::Json(p) => match read_into(p, MAX_RESULT_BYTES, &mut self.buf) {
-                Ok(()) => self.add_json(p.display().to_string(), s),
-                Err(why) => self.skip(p.display().to_string(), why),
+            Item::Unreadable(p, why) => self.skip(clean_path(p), why.clone()),
+            Item::Json(p) => match fsread::read_into(p, MAX_RESULT_BYTES, &mut self.buf) {
+                Ok(()) => self.add_json(clean_path(p), s),
+                Err(why) => self.skip(clean_path(p), why.to_string()),
             },
-            Item::File(p) => {
-                let name = p.display().to_string();
-                if let Err(why) = read_into(p, MAX_CODES_BYTES, &mut self.buf) {
-                    return self.skip(name, why);
-                }
-                let first = self.buf.iter().find(|b| !b.is_ascii_whitespace());
-                if first == Some(&b'{') {
-                    if self.buf.len() > MAX_RESULT_BYTES {
-                        return self.skip(name, "it is too large to be a result".into());
-                    }
-                    self.add_json(name, s);
-                } else {
-                    self.codes(&name, s);
-                }
-            }
+            Item::File(p) => self.file(p, s),
             Item::Stdin => {
-                self.buf.clear();
                 let stdin = std::io::stdin();
-                match read_capped_from(stdin.lock(), MAX_CODES_BYTES, &mut self.buf) {
-                    Ok(()) => self.codes("stdin", s),
-                    Err(why) => self.skip("stdin".into(), why),
+                self.codes("stdin", stdin.lock(), s);
+            }
+        }
+    }
+
+    /// A file named on the command line: a result if it starts with `{`,
+    /// otherwise share codes, read line by line.
+    fn file(&mut self, p: &std::path::Path, s: &Settings) {
+        let name = clean_path(p);
+        let mut f = match fsread::open_regular(p) {
+            Ok(f) => f,
+            Err(why) => return self.skip(name, why.to_string()),
+        };
+        self.buf.clear();
+        let head = fsread::read_capped_from(&mut f, MAX_RESULT_BYTES, &mut self.buf);
+        if let Err(fsread::ReadError::Io(e)) = &head {
+            return self.skip(
+                name,
+                format!("cannot read it: {}", crate::cli::io_reason(e)),
+            );
+        }
+        let first = self.buf.iter().find(|b| !b.is_ascii_whitespace());
+        if first == Some(&b'{') {
+            if head.is_err() {
+                return self.skip(name, "it is too large to be a result".into());
+            }
+            return self.add_json(name, s);
+        }
+        let start = std::mem::take(&mut self.buf);
+        self.codes(&name, std::io::Cursor::new(&start).chain(f), s);
+        self.buf = start;
+    }
+
+    /// One share code per line; blank lines and `#` comments are ignored.
+    /// A line that is not UTF-8 or too long is skipped with its number and
+    /// the rest still counts. At most [`MAX_CODES_BYTES`] are read.
+    fn codes(&mut self, name: &str, r: impl Read, s: &Settings) {
+        let mut r = BufReader::new(r.take(MAX_CODES_BYTES as u64 + 1));
+        let mut line = Vec::new();
+        let mut read = 0usize;
+        for n in 1.. {
+            let what = || format!("{name}:{n}");
+            let got = match fsread::read_line_capped(&mut r, MAX_CODE_LINE, &mut line) {
+                Ok(got) => got,
+                Err(e) => {
+                    let why = format!("cannot read it: {}", crate::cli::io_reason(&e));
+                    return self.skip(what(), why);
                 }
+            };
+            let long = match got {
+                None => return,
+                Some(Line { long, bytes }) => {
+                    read += bytes;
+                    long
+                }
+            };
+            if read > MAX_CODES_BYTES {
+                let why = format!(
+                    "only the first {} are read; the rest is left out",
+                    fsread::size(MAX_CODES_BYTES)
+                );
+                return self.skip(what(), why);
+            }
+            if long {
+                self.skip(what(), "the line is too long to be a share code".into());
+                continue;
+            }
+            let Ok(text) = std::str::from_utf8(&line) else {
+                self.skip(what(), "the line is not UTF-8 text".into());
+                continue;
+            };
+            let code = text
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_start_matches('\u{feff}');
+            if !code.is_empty() {
+                self.code(&what(), code, s);
             }
         }
     }
@@ -119,31 +186,6 @@ impl Worker {
                 });
             }
         }
-    }
-
-    /// One share code per line; blank lines and `#` comments are ignored.
-    fn codes(&mut self, name: &str, s: &Settings) {
-        let buf = std::mem::take(&mut self.buf);
-        match std::str::from_utf8(&buf) {
-            Err(_) => self.skip(
-                name.to_string(),
-                "it is neither a result file nor a text of share codes (not UTF-8)".into(),
-            ),
-            Ok(text) => {
-                for (n, line) in text.lines().enumerate() {
-                    let line = line
-                        .split('#')
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_start_matches('\u{feff}');
-                    if !line.is_empty() {
-                        self.code(&format!("{name}:{}", n + 1), line, s);
-                    }
-                }
-            }
-        }
-        self.buf = buf;
     }
 
     fn code(&mut self, what: &str, line: &str, s: &Settings) {

@@ -84,7 +84,10 @@ impl CsvSinks {
             }
             first = false;
             out.write_all(s.header.as_bytes())?;
-            let mut f = s.file.into_inner().map_err(|e| e.into_error())?;
+            let mut f = s
+                .file
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
             f.rewind()?;
             std::io::copy(&mut f, out)?;
         }

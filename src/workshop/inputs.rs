@@ -1,16 +1,14 @@
-//! Finding and reading aggregate inputs: result files, folders searched
-//! recursively, text files of share codes, and `-` for codes on stdin.
+//! Finding aggregate inputs: result files, folders searched recursively,
+//! text files of share codes, and `-` for codes on stdin.
 //!
-//! The folder walk is written here on `std::fs::read_dir` rather than with
-//! the `walkdir` crate: it is a few lines, streams (a stack of open folders,
-//! never a list of every file), and states its policy in one place: only
-//! `*.json` files count inside folders, hidden entries (`.git`, temporary
-//! `.careerfit-*.tmp` files) are ignored, and symbolic links to folders are
-//! not followed, so a link loop cannot make it run forever.
+//! Folders are walked with `walkdir`, which streams (it never lists every
+//! file first) and bounds its open folders. The policy is stated here:
+//! only `*.json` files count inside folders, hidden entries (`.git`,
+//! temporary `.careerfit-*.tmp` files) are ignored, and symbolic links to
+//! folders are not followed, so a link loop cannot make it run forever.
+//! Files are read only through [`crate::fsread`]: regular files, capped.
 
 use crate::cli::io_reason;
-use std::fs::ReadDir;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Largest result file read; a real one is about 6 KB.
@@ -32,31 +30,26 @@ pub enum Item {
     Unreadable(PathBuf, String),
 }
 
+/// One folder's walk, hidden entries left out.
+type Folder = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// Hidden entries are skipped, but a hidden folder named on the command
+/// line is still walked.
+fn visible(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 0 || !is_hidden(e.file_name())
+}
+
 /// Streams the items behind the command-line paths, depth first.
 pub struct Walk {
     args: std::vec::IntoIter<PathBuf>,
-    stack: Vec<(PathBuf, ReadDir)>,
+    dir: Option<Folder>,
 }
 
 impl Walk {
     pub fn new(paths: Vec<PathBuf>) -> Self {
         Walk {
             args: paths.into_iter(),
-            stack: Vec::new(),
-        }
-    }
-
-    /// Opens a folder for walking; an error becomes an item to report.
-    fn enter(&mut self, dir: PathBuf) -> Option<Item> {
-        match std::fs::read_dir(&dir) {
-            Ok(rd) => {
-                self.stack.push((dir, rd));
-                None
-            }
-            Err(e) => Some(Item::Unreadable(
-                dir,
-                format!("cannot read it: {}", io_reason(&e)),
-            )),
+            dir: None,
         }
     }
 }
@@ -70,44 +63,47 @@ fn is_json(path: &Path) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case("json"))
 }
 
+fn cannot(path: PathBuf, e: &std::io::Error) -> Item {
+    Item::Unreadable(path, format!("cannot read it: {}", io_reason(e)))
+}
+
+/// The next item of one folder's walk, if any.
+fn next_in(walk: &mut Folder) -> Option<Item> {
+    loop {
+        let entry = match walk.next()? {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("a link loop"));
+                return Some(cannot(path, &io));
+            }
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        let path = entry.into_path();
+        // Links to folders are not followed. Anything else named `*.json`
+        // is an item, so a FIFO or device there is reported, not skipped
+        // in silence (the reader refuses it without opening it for long).
+        if is_json(&path) && !(kind.is_symlink() && path.is_dir()) {
+            return Some(Item::Json(path));
+        }
+    }
+}
+
 impl Iterator for Walk {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
         loop {
-            if let Some((dir, rd)) = self.stack.last_mut() {
-                let entry = match rd.next() {
-                    None => {
-                        self.stack.pop();
-                        continue;
-                    }
-                    Some(Err(e)) => {
-                        let item = Item::Unreadable(
-                            dir.clone(),
-                            format!("cannot read it: {}", io_reason(&e)),
-                        );
-                        self.stack.pop();
-                        return Some(item);
-                    }
-                    Some(Ok(entry)) => entry,
-                };
-                if is_hidden(&entry.file_name()) {
-                    continue;
+            if let Some(walk) = &mut self.dir {
+                match next_in(walk) {
+                    Some(item) => return Some(item),
+                    None => self.dir = None,
                 }
-                let path = entry.path();
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                if kind.is_dir() {
-                    if let Some(item) = self.enter(path) {
-                        return Some(item);
-                    }
-                } else if is_json(&path)
-                    && (kind.is_file() || (kind.is_symlink() && path.is_file()))
-                {
-                    return Some(Item::Json(path));
-                }
-                continue;
             }
             let arg = self.args.next()?;
             if arg.as_os_str() == "-" {
@@ -115,50 +111,13 @@ impl Iterator for Walk {
             }
             match std::fs::metadata(&arg) {
                 Ok(m) if m.is_dir() => {
-                    if let Some(item) = self.enter(arg) {
-                        return Some(item);
-                    }
+                    let walk = walkdir::WalkDir::new(arg).follow_links(false).into_iter();
+                    self.dir = Some(walk.filter_entry(visible as fn(&walkdir::DirEntry) -> bool));
                 }
                 Ok(_) if is_json(&arg) => return Some(Item::Json(arg)),
                 Ok(_) => return Some(Item::File(arg)),
-                Err(e) => {
-                    return Some(Item::Unreadable(
-                        arg,
-                        format!("cannot read it: {}", io_reason(&e)),
-                    ));
-                }
+                Err(e) => return Some(cannot(arg, &e)),
             }
         }
-    }
-}
-
-/// Reads at most `limit` bytes of `path` into `buf` (reused, so 100,000
-/// files cost no 100,000 allocations). Returns the reason on failure.
-pub fn read_into(path: &Path, limit: usize, buf: &mut Vec<u8>) -> Result<(), String> {
-    buf.clear();
-    let f = std::fs::File::open(path).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
-    read_capped_from(f, limit, buf)
-}
-
-/// Reads at most `limit` bytes from `r` into `buf`; more is an error.
-pub fn read_capped_from(r: impl Read, limit: usize, buf: &mut Vec<u8>) -> Result<(), String> {
-    r.take(limit as u64 + 1)
-        .read_to_end(buf)
-        .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
-    if buf.len() > limit {
-        return Err(format!(
-            "it is larger than {}, too large for careerfit to read",
-            size(limit)
-        ));
-    }
-    Ok(())
-}
-
-/// `1 MiB`, `16 MiB`, `512 KiB`.
-fn size(bytes: usize) -> String {
-    if bytes >= 1 << 20 {
-        format!("{} MiB", bytes >> 20)
-    } else {
-        format!("{} KiB", bytes >> 10)
     }
 }

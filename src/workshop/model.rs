@@ -63,7 +63,9 @@ impl Model {
 
     /// The group on screen: the quiz most results belong to.
     pub fn main_group(&self) -> Option<&Group> {
-        self.agg.ordered().into_iter().next()
+        // Only a loaded quiz has distributions to draw; results of any
+        // other quiz are counted among the others.
+        self.agg.ordered().into_iter().find(|g| g.known)
     }
 
     /// Results on screen (the main group's).

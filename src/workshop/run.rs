@@ -14,7 +14,7 @@ use crate::term::{
     resume, suspend, watch_signals,
 };
 use ratatui::crossterm::event::Event;
-use signal_hook::consts::SIGCONT;
+use signal_hook::consts::{SIGCONT, SIGTSTP};
 use std::sync::mpsc;
 
 type Input = crate::term::Input<()>;
@@ -63,6 +63,11 @@ fn event_loop(
             return Ok(Ended::Quit);
         };
         let msg = match input {
+            Input::Signal(SIGTSTP) => {
+                // `kill -TSTP` from outside: the same as Ctrl-Z.
+                suspend(term)?;
+                None
+            }
             Input::Signal(SIGCONT) => {
                 resume(term)?;
                 None

@@ -104,9 +104,10 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {needle:?}; screen:\n{screen}");
-            }
+            assert!(
+                start.elapsed() <= Duration::from_secs(10),
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -131,6 +132,15 @@ impl Tmux {
     pub fn pane_title(&self) -> String {
         let out = self
             .cmd(&["display-message", "-p", "-t", "t", "#{pane_title}"])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// A tmux format for the pane, such as `#{alternate_on}` or `#{cursor_flag}`.
+    pub fn format(&self, f: &str) -> String {
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "t", f])
             .output()
             .expect("display-message");
         String::from_utf8_lossy(&out.stdout).trim().to_string()

@@ -120,8 +120,13 @@ impl Server {
 
     /// Sends SIGINT, as the facilitator's Ctrl-C does.
     pub fn signal_interrupt(&self) {
+        self.signal("-INT");
+    }
+
+    /// Sends a signal (`-HUP`, `-TERM`…) to the server.
+    pub fn signal(&self, which: &str) {
         let st = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+            .args([which, &self.child.id().to_string()])
             .status()
             .expect("kill");
         assert!(st.success());
@@ -241,12 +246,33 @@ pub struct Participant {
 
 /// Logs in with keyboard-interactive, answering every prompt with `code`.
 pub async fn login(port: u16, user: &str, code: &str) -> Result<Handle<Trust>, String> {
+    login_from(None, port, user, code).await
+}
+
+/// [`login`] from a chosen loopback source address (127.0.0.N), so a long
+/// run is not throttled by the per-address connection limit.
+pub async fn login_from(
+    source: Option<std::net::Ipv4Addr>,
+    port: u16,
+    user: &str,
+    code: &str,
+) -> Result<Handle<Trust>, String> {
     let config = Arc::new(client::Config {
         inactivity_timeout: Some(Duration::from_secs(120)),
         nodelay: true,
         ..Default::default()
     });
-    let mut h = client::connect(config, ("127.0.0.1", port), Trust)
+    let connect = |e: std::io::Error| format!("connect: {e}");
+    let socket = tokio::net::TcpSocket::new_v4().map_err(connect)?;
+    if let Some(ip) = source {
+        socket.bind((ip, 0).into()).map_err(connect)?;
+    }
+    let stream = socket
+        .connect((std::net::Ipv4Addr::LOCALHOST, port).into())
+        .await
+        .map_err(connect)?;
+    stream.set_nodelay(true).map_err(connect)?;
+    let mut h = client::connect_stream(config, stream, Trust)
         .await
         .map_err(|e| format!("connect: {e}"))?;
     let e = |e: russh::Error| format!("auth: {e}");
@@ -277,7 +303,18 @@ impl Participant {
         cols: u16,
         rows: u16,
     ) -> Result<Self, String> {
-        let handle = login(port, user, code).await?;
+        Self::start_from(None, port, user, code, (cols, rows)).await
+    }
+
+    /// [`Participant::start`] from a chosen loopback source address.
+    pub async fn start_from(
+        source: Option<std::net::Ipv4Addr>,
+        port: u16,
+        user: &str,
+        code: &str,
+        (cols, rows): (u16, u16),
+    ) -> Result<Self, String> {
+        let handle = login_from(source, port, user, code).await?;
         let channel = handle
             .channel_open_session()
             .await
@@ -295,6 +332,11 @@ impl Participant {
             exit: None,
             closed: false,
         })
+    }
+
+    /// The session channel, for requests a real client might send.
+    pub fn channel(&self) -> &Channel<client::Msg> {
+        &self.channel
     }
 
     pub async fn send(&self, bytes: &[u8]) -> Result<(), String> {

@@ -3,8 +3,28 @@
 
 use super::stats::{DIM_BINS, Moments, TenthHistogram, decile};
 use super::view::ResultView;
+use crate::core::load::MAX_LINE;
 use crate::core::model::Quiz;
 use crate::core::sanitize::clean_line;
+use std::borrow::Cow;
+
+/// A quiz id, title, version or fingerprint from a result, as groups
+/// compare and show it: sanitized, trimmed and cut to the loader's limit
+/// for one-line fields. Borrowed when it needs no change (the usual case).
+pub fn quiz_field(s: &str) -> Cow<'_, str> {
+    let plain = s.len() <= MAX_LINE
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if plain {
+        return Cow::Borrowed(s);
+    }
+    let line = clean_line(s);
+    Cow::Owned(match line.char_indices().nth(MAX_LINE) {
+        Some((i, _)) => line[..i].trim_end().to_owned(),
+        None => line,
+    })
+}
 
 /// Which quiz a group's results belong to (texts already sanitized).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,66 +150,38 @@ impl Group {
         }
     }
 
-    /// A group for a quiz that is not loaded, shaped by its first result.
-    /// Profiles are sorted by id (results list them best fit first).
+    /// A group for a quiz that is not loaded: only its name and a count.
+    /// Nothing of a result's structure is kept, so a made-up quiz with
+    /// thousands of profiles costs no more than a real one.
     pub(super) fn from_view(v: &ResultView) -> Self {
-        let mut profiles: Vec<ProfileStats> =
-            v.profiles.iter().map(|p| profile(&p.id, &p.name)).collect();
-        profiles.sort_by(|a, b| a.id.cmp(&b.id));
         Group {
             quiz: QuizInfo {
-                id: clean_line(&v.quiz.id),
-                title: clean_line(&v.quiz.title),
-                version: clean_line(&v.quiz.version),
-                fingerprint: clean_line(&v.quiz.fingerprint),
+                id: quiz_field(&v.quiz.id).into_owned(),
+                title: quiz_field(&v.quiz.title).into_owned(),
+                version: quiz_field(&v.quiz.version).into_owned(),
+                fingerprint: quiz_field(&v.quiz.fingerprint).into_owned(),
             },
             known: false,
             count: 0,
             outcomes: Vec::new(),
-            profiles,
-            dimensions: v
-                .dimensions
-                .iter()
-                .map(|d| dimension(&d.id, &d.name))
-                .collect(),
-            questions: v
-                .answers
-                .iter()
-                .map(|_| QuestionStats {
-                    id: None,
-                    text: None,
-                    labels: Vec::new(),
-                    skipped: 0,
-                    options: Vec::new(),
-                })
-                .collect(),
+            profiles: Vec::new(),
+            dimensions: Vec::new(),
+            questions: Vec::new(),
         }
     }
 
-    fn same_quiz(&self, id: &str, fingerprint: &str) -> bool {
-        self.quiz.id == id && self.quiz.fingerprint == fingerprint
-    }
-
-    /// Whether `v` belongs here: the same quiz and version, and for a quiz
-    /// that is not loaded also the same shape, so a result that claims the
-    /// version but differs in structure is never mixed in.
+    /// Whether `v` belongs here: the same quiz id and fingerprint, compared
+    /// after the sanitizer, so ids that differ only in control characters
+    /// or surrounding spaces are one quiz.
     pub(super) fn accepts(&self, v: &ResultView) -> bool {
-        self.same_quiz(&v.quiz.id, &v.quiz.fingerprint)
-            && (self.known
-                || (self.questions.len() == v.answers.len()
-                    && self.dimensions.len() == v.dimensions.len()
-                    && self
-                        .dimensions
-                        .iter()
-                        .zip(&v.dimensions)
-                        .all(|(a, b)| a.id == b.id)
-                    && self.profiles.len() == v.profiles.len()
-                    && self.profiles.iter().all(|p| v.fit(&p.id).is_some())))
+        *quiz_field(&v.quiz.id) == *self.quiz.id
+            && *quiz_field(&v.quiz.fingerprint) == *self.quiz.fingerprint
     }
 
     pub(super) fn same_group(&self, o: &Group) -> bool {
         self.known == o.known
-            && self.same_quiz(&o.quiz.id, &o.quiz.fingerprint)
+            && self.quiz.id == o.quiz.id
+            && self.quiz.fingerprint == o.quiz.fingerprint
             && self.questions.len() == o.questions.len()
             && self
                 .dimensions
@@ -206,6 +198,9 @@ impl Group {
     /// Adds a result that passed [`Group::check`].
     pub(super) fn record(&mut self, v: &ResultView) {
         self.count += 1;
+        if !self.known {
+            return;
+        }
         let rec = &v.recommendation;
         match self.outcomes.iter_mut().find(|o| o.id == rec.outcome) {
             Some(o) => o.count += 1,
@@ -283,6 +278,12 @@ impl Group {
     /// Whether the anonymity rule hides everything but the count.
     pub fn suppressed(&self, min_group: u64) -> bool {
         self.count < min_group
+    }
+
+    /// Whether only the count can be shown: too few results, or a quiz
+    /// careerfit does not know (nothing else of it is kept).
+    pub fn count_only(&self, min_group: u64) -> bool {
+        !self.known || self.suppressed(min_group)
     }
 
     /// `part` of this group's results as a whole percentage.

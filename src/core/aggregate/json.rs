@@ -5,7 +5,8 @@
 //! `profiles`, `dimensions` and `questions`; results of any other quiz or
 //! quiz version are never mixed in but listed in `other_groups`, each with
 //! the same fields. A suppressed group (fewer than `min_group` results)
-//! carries its count and empty lists.
+//! carries its count and empty lists, and so does a quiz careerfit does
+//! not know (`known: false`): only its results are counted.
 
 use super::Aggregate;
 use super::group::Group;
@@ -23,7 +24,7 @@ fn group(g: &Group, min_group: u64) -> serde_json::Map<String, Value> {
         "version": g.quiz.version,
         "fingerprint": g.quiz.fingerprint,
     });
-    let hidden = g.suppressed(min_group);
+    let hidden = g.count_only(min_group);
     let list = |v: Vec<Value>| if hidden { json!([]) } else { Value::Array(v) };
     let outcomes = g
         .ordered_outcomes()
@@ -72,7 +73,8 @@ fn group(g: &Group, min_group: u64) -> serde_json::Map<String, Value> {
     let mut m = serde_json::Map::new();
     m.insert("quiz".into(), quiz);
     m.insert("count".into(), json!(g.count));
-    m.insert("suppressed".into(), json!(hidden));
+    m.insert("known".into(), json!(g.known));
+    m.insert("suppressed".into(), json!(g.suppressed(min_group)));
     m.insert("outcomes".into(), list(outcomes));
     m.insert("profiles".into(), list(profiles));
     m.insert("dimensions".into(), list(dimensions));

@@ -2,7 +2,7 @@
 
 use super::Aggregate;
 use super::group::Group;
-use super::text::{answer_counts, fmt1, groups_note, suppressed_note};
+use super::text::{answer_counts, fmt1, groups_note, suppressed_note, unknown_note};
 use crate::core::sanitize::clean;
 use std::fmt::Write;
 
@@ -17,6 +17,10 @@ fn group(o: &mut String, g: &Group, min_group: u64) {
         "Quiz `{}` v{} (fingerprint `{}`) · **{} results**\n",
         g.quiz.id, g.quiz.version, g.quiz.fingerprint, g.count
     );
+    if !g.known {
+        let _ = writeln!(o, "{}\n", unknown_note());
+        return;
+    }
     if g.suppressed(min_group) {
         let _ = writeln!(o, "{}\n", suppressed_note(min_group));
         return;

@@ -112,12 +112,18 @@ mod tests {
     fn moments_match_the_textbook_and_merge() {
         let xs = [2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0];
         let mut all = Moments::default();
-        xs.iter().for_each(|&x| all.push(x));
+        for &x in &xs {
+            all.push(x);
+        }
         assert_eq!(all.mean(), Some(5.0));
         assert!((all.stdev().unwrap() - 2.0).abs() < 1e-12);
         let (mut a, mut b) = (Moments::default(), Moments::default());
-        xs[..3].iter().for_each(|&x| a.push(x));
-        xs[3..].iter().for_each(|&x| b.push(x));
+        for &x in &xs[..3] {
+            a.push(x);
+        }
+        for &x in &xs[3..] {
+            b.push(x);
+        }
         a.merge(&b);
         assert_eq!(a.n, 8);
         assert!((a.mean - 5.0).abs() < 1e-12);
@@ -134,7 +140,7 @@ mod tests {
         }
         assert_eq!(h.median(), Some(10.1));
         h.push(55.5);
-        assert_eq!(h.median(), Some((10.1 + 55.5) / 2.0));
+        assert_eq!(h.median(), Some(f64::midpoint(10.1, 55.5)));
     }
 
     #[test]

@@ -54,6 +54,12 @@ pub(super) fn suppressed_note(min_group: u64) -> String {
     )
 }
 
+/// What a report says about a quiz careerfit does not know.
+pub(super) fn unknown_note() -> &'static str {
+    "careerfit does not know this quiz, so only the count is shown. \
+     To see the rest, give its file with --quiz FILE."
+}
+
 /// The note that appears when results of several quizzes or versions were read.
 pub(super) fn groups_note(n: usize) -> String {
     format!(
@@ -66,6 +72,12 @@ fn group(o: &mut String, g: &Group, min_group: u64) {
     let _ = writeln!(o, "{}", g.quiz.label());
     let _ = writeln!(o, "fingerprint {}", g.quiz.fingerprint);
     let _ = writeln!(o, "Results: {}", g.count);
+    if !g.known {
+        for l in wrap(unknown_note(), WIDTH) {
+            let _ = writeln!(o, "{l}");
+        }
+        return;
+    }
     if g.suppressed(min_group) {
         for l in wrap(&suppressed_note(min_group), WIDTH) {
             let _ = writeln!(o, "{l}");

@@ -1,17 +1,20 @@
-//! `view`: draws a [`Model`] into a frame, one file per screen. Layout is
-//! computed from the frame's area on every draw, so resizing just works.
+//! `view`: draws a [`Model`] into a frame with ratatui's widgets, one file
+//! per screen. Layout is computed from the frame's area on every draw, so
+//! resizing just works and nothing laid out can go stale. The only thing a
+//! frame writes back is what scrolling needs to know about the text it
+//! showed (see [`Scroll`](super::model::Scroll)), as ratatui's own stateful
+//! widgets do.
 
 mod overlay;
-mod paint;
 mod question;
 mod results;
 mod review;
 mod small;
 mod welcome;
 
-pub use results::{lay_out as lay_out_results, max_scroll as results_max_scroll};
+pub use results::ResultsScreen;
 
-use super::model::{Model, Overlay, Screen};
+use super::model::{Model, Panel, Popup, Stage};
 use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -24,26 +27,46 @@ use std::borrow::Cow;
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 14;
 
-/// Draws the whole UI for the model.
-pub fn view(m: &Model, f: &mut Frame) {
+/// Draws the whole UI for the model. It takes the model mutably only so
+/// that scroll positions learn how much text the frame had.
+pub fn view(m: &mut Model, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         small::draw(m, f, area);
         return;
     }
-    match m.screen {
-        Screen::Welcome | Screen::Resume => welcome::draw(m, f, area),
-        Screen::Question => question::draw(m, f, area),
-        Screen::Review => review::draw(m, f, area),
-        Screen::Results => results::draw(m, f, area, overlay::cleared(m, area)),
+    match m.stage {
+        Stage::Welcome | Stage::Resume { .. } => welcome::draw(m, f, area),
+        Stage::Question(_) => question::draw(m, f, area),
+        Stage::Review(_) => review::draw(m, f, area),
+        Stage::Results(_) => {
+            let screen = ResultsScreen::new(m, area);
+            if let Stage::Results(fin) = &mut m.stage {
+                f.render_stateful_widget(screen, area, &mut fin.scroll);
+            }
+        }
     }
-    match m.overlay {
-        Overlay::None => {}
-        Overlay::Help => overlay::help(m, f, area),
-        Overlay::ConfirmQuit => overlay::confirm_quit(m, f, area),
-        Overlay::Card => overlay::card(m, f, area),
-        Overlay::Qr => overlay::qr(m, f, area),
-        Overlay::SaveDir => overlay::save_dir(m, f, area),
+    let t = m.theme;
+    if let Stage::Results(fin) = &mut m.stage {
+        match &mut fin.panel {
+            Some(Panel::Card(scroll)) => {
+                let mut scroll = *scroll;
+                overlay::card(&t, fin, &mut scroll, f, area);
+                fin.panel = Some(Panel::Card(scroll));
+            }
+            Some(Panel::Qr(scroll)) => {
+                let mut scroll = *scroll;
+                overlay::qr(&t, fin, &mut scroll, f, area);
+                fin.panel = Some(Panel::Qr(scroll));
+            }
+            Some(Panel::SaveDir) => overlay::save_dir(&t, fin, f, area),
+            None => {}
+        }
+    }
+    match &mut m.popup {
+        Some(Popup::Help(scroll)) => overlay::help(&t, m.remote, scroll, f, area),
+        Some(Popup::ConfirmQuit) => overlay::confirm_quit(m, f, area),
+        None => {}
     }
 }
 

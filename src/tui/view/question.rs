@@ -1,14 +1,14 @@
 //! The question screen: progress, the wrapped question, numbered options
 //! with glyphs for the chosen one and the cursor (never colour alone).
 
-use super::{footer, frame_areas, header_line, paint, wrapped};
+use super::{footer, frame_areas, header_line, wrapped};
 use crate::core::model::Kind;
 use crate::core::text::wrap;
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Gauge;
+use ratatui::widgets::{Gauge, Paragraph};
 
 /// What to ask for each kind of question, under the question text.
 fn prompt(kind: Kind) -> &'static str {
@@ -25,11 +25,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let qi = m.question_index();
     let q = &m.quiz.questions[qi];
     let (head, body, foot) = frame_areas(area);
-    let progress = format!("{} / {total}", m.pos + 1);
-    paint::lines(
-        f,
+    let progress = format!("{} / {total}", m.pos() + 1);
+    f.render_widget(
+        Paragraph::new(header_line(t, &m.quiz.title, &progress, head.width)),
         head,
-        &[header_line(t, &m.quiz.title, &progress, head.width)],
     );
     let [gauge_area, _, content] = Layout::vertical([
         Constraint::Length(1),
@@ -57,7 +56,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let chosen = m.chosen_position(qi);
     let label_w = (w as usize).saturating_sub(8).max(1);
     for (pos, &c) in m.order.options[qi].iter().enumerate() {
-        let is_cursor = m.cursor == Some(pos);
+        let is_cursor = m.cursor() == Some(pos);
         let is_chosen = chosen == Some(pos);
         let pointer = if is_cursor { "▶" } else { " " };
         let mark = if is_chosen { "●" } else { "○" };
@@ -84,7 +83,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
         lines.extend(wrapped(s, w, t.warn, ""));
     }
-    paint::lines(f, content, &lines);
+    f.render_widget(Paragraph::new(lines), content);
     let keys = [
         ("1–9", "choose"),
         ("Enter", "next"),
@@ -93,5 +92,5 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         ("?", "help"),
         ("q", "quit"),
     ];
-    paint::lines(f, foot, &[footer(t, &keys)]);
+    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
 }

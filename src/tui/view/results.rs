@@ -2,13 +2,14 @@
 //! chart, the reasons in the person's own answers, and what to do next.
 //! The body scrolls; the share code stays visible below it.
 
-use super::{footer, frame_areas, header_line, paint, wrapped};
+use super::{footer, frame_areas, header_line, wrapped};
 use crate::core::text::{bar, pad, width};
-use crate::tui::model::{Model, ResultLines};
-use ratatui::Frame;
+use crate::tui::model::{Model, Scroll};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use std::borrow::Cow;
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 /// Widest terminal body that still uses one column; wider ones put the
 /// scores on the left and the explanation on the right.
@@ -27,7 +28,7 @@ pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
 /// Headline, fit bars, flags and the skill chart.
 fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
     let t = &m.theme;
-    let Some(r) = &m.report else {
+    let Some(r) = m.report() else {
         return vec![];
     };
     let w = width_cols;
@@ -92,7 +93,7 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
 /// Why, what the path involves, next steps and the disclaimer.
 fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
     let t = &m.theme;
-    let Some(r) = &m.report else {
+    let Some(r) = m.report() else {
         return vec![];
     };
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -146,114 +147,112 @@ fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
 /// Where the body goes: one scrolling column, or a fixed left column of
 /// scores and a scrolling right column of explanation.
 struct Areas {
+    head: Rect,
     left: Option<Rect>,
     scrolling: Rect,
     code: Rect,
+    foot: Rect,
 }
 
 fn areas(area: Rect) -> Areas {
-    let (_, body, _) = frame_areas(area);
+    let (head, body, foot) = frame_areas(area);
     let [content, code] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
-    if content.width >= TWO_COLUMNS_FROM && content.height >= 20 {
+    let (left, scrolling) = if content.width >= TWO_COLUMNS_FROM && content.height >= 20 {
         let [left, _, right] = Layout::horizontal([
             Constraint::Length(LEFT_COLUMN),
             Constraint::Length(3),
             Constraint::Min(1),
         ])
         .areas(content);
-        Areas {
-            left: Some(left),
-            scrolling: right,
-            code,
-        }
+        (Some(left), right)
     } else {
-        Areas {
-            left: None,
-            scrolling: content,
-            code,
-        }
-    }
-}
-
-/// The results screen's lines for a terminal of `size`.
-pub fn lay_out(m: &Model, size: (u16, u16)) -> ResultLines {
-    let a = areas(Rect::new(0, 0, size.0, size.1));
-    let (left, scrolling) = match a.left {
-        Some(left) => (
-            summary_lines(m, left.width),
-            detail_lines(m, a.scrolling.width),
-        ),
-        None => (vec![], content_lines(m, a.scrolling.width)),
+        (None, content)
     };
-    ResultLines {
-        size,
-        theme: m.theme,
-        share_code: share_code(m).to_string(),
+    Areas {
+        head,
         left,
         scrolling,
+        code,
+        foot,
     }
 }
 
-fn share_code(m: &Model) -> &str {
-    m.report.as_ref().map_or("", |r| r.share_code.as_str())
+/// The results screen, laid out for one area: a widget whose state is the
+/// scroll position of its body. Made afresh for every frame, so the text
+/// always belongs to the result and the size on screen.
+pub struct ResultsScreen {
+    theme: Theme,
+    title: Line<'static>,
+    /// The fixed left column of the two-column layout (empty in one column).
+    left: Vec<Line<'static>>,
+    /// The part that scrolls.
+    scrolling: Vec<Line<'static>>,
+    share_code: String,
+    status: Option<String>,
 }
 
-/// The lines kept in the model when they were made for this size, theme
-/// and result (as `update` keeps them); laid out afresh otherwise.
-fn lines_for(m: &Model, size: (u16, u16)) -> Cow<'_, ResultLines> {
-    match &m.result_lines {
-        Some(l) if l.size == size && l.theme == m.theme && l.share_code == share_code(m) => {
-            Cow::Borrowed(l)
+impl ResultsScreen {
+    /// The screen of `m`'s result (empty when it has none) for `area`.
+    pub fn new(m: &Model, area: Rect) -> Self {
+        let a = areas(area);
+        let (left, scrolling) = match a.left {
+            Some(left) => (
+                summary_lines(m, left.width),
+                detail_lines(m, a.scrolling.width),
+            ),
+            None => (vec![], content_lines(m, a.scrolling.width)),
+        };
+        ResultsScreen {
+            theme: m.theme,
+            title: header_line(&m.theme, &m.quiz.title, "your result", a.head.width),
+            left,
+            scrolling,
+            share_code: m.report().map(|r| r.share_code.clone()).unwrap_or_default(),
+            status: m.status.clone(),
         }
-        _ => Cow::Owned(lay_out(m, size)),
     }
 }
 
-/// Largest useful scroll offset for the model's terminal size.
-pub fn max_scroll(m: &Model) -> u16 {
-    let a = areas(Rect::new(0, 0, m.size.0, m.size.1));
-    (lines_for(m, m.size).scrolling.len() as u16).saturating_sub(a.scrolling.height)
-}
+impl StatefulWidget for ResultsScreen {
+    type State = Scroll;
 
-/// Draws the results screen; cells in `hidden` are left to the overlay
-/// that clears them.
-pub fn draw(m: &Model, f: &mut Frame, area: Rect, hidden: Option<Rect>) {
-    let t = &m.theme;
-    let (head, _, foot) = frame_areas(area);
-    let title = header_line(t, &m.quiz.title, "your result", head.width);
-    paint::lines_under(f, head, &[title], hidden);
-    let a = areas(area);
-    let laid = lines_for(m, (area.width, area.height));
-    if let Some(left) = a.left {
-        paint::lines_under(f, left, &laid.left, hidden);
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
+        let t = &self.theme;
+        let a = areas(area);
+        Paragraph::new(self.title).render(a.head, buf);
+        if let Some(left) = a.left {
+            Paragraph::new(self.left).render(left, buf);
+        }
+        let lines = self.scrolling.len();
+        let offset = scroll.fit(lines, a.scrolling.height);
+        let more = usize::from(offset) + usize::from(a.scrolling.height) < lines;
+        let mut body = self.scrolling;
+        body.drain(..usize::from(offset));
+        Paragraph::new(body).render(a.scrolling, buf);
+        let code_lines = vec![
+            Line::from(vec![
+                Span::styled("Share code ", t.muted),
+                Span::styled(
+                    super::overlay::code_in_line(&self.share_code, a.code.width).into_owned(),
+                    t.key,
+                ),
+                Span::styled(if more { "  ↓ more" } else { "" }, t.muted),
+            ]),
+            match self.status {
+                Some(s) => Line::styled(s, t.good),
+                None => Line::raw(""),
+            },
+        ];
+        Paragraph::new(code_lines).render(a.code, buf);
+        let keys = [
+            ("↑↓", "scroll"),
+            ("c", "copy"),
+            ("v", "card"),
+            ("w", "save"),
+            ("r", "QR"),
+            ("←", "review"),
+            ("q", "quit"),
+        ];
+        Paragraph::new(footer(t, &keys)).render(a.foot, buf);
     }
-    let body = &laid.scrolling;
-    let max_scroll = (body.len() as u16).saturating_sub(a.scrolling.height);
-    let scroll = m.scroll.min(max_scroll);
-    paint::lines_under(f, a.scrolling, &body[usize::from(scroll)..], hidden);
-    let more = if max_scroll > scroll {
-        "  ↓ more"
-    } else {
-        ""
-    };
-    let mut code_lines = vec![Line::from(vec![
-        Span::styled("Share code ", t.muted),
-        Span::styled(share_code(m), t.key),
-        Span::styled(more, t.muted),
-    ])];
-    code_lines.push(match &m.status {
-        Some(s) => Line::styled(s.as_str(), t.good),
-        None => Line::raw(""),
-    });
-    paint::lines_under(f, a.code, &code_lines, hidden);
-    let keys = [
-        ("↑↓", "scroll"),
-        ("c", "copy"),
-        ("v", "card"),
-        ("w", "save"),
-        ("r", "QR"),
-        ("←", "review"),
-        ("q", "quit"),
-    ];
-    paint::lines_under(f, foot, &[footer(t, &keys)], hidden);
 }

@@ -1,26 +1,25 @@
 //! The review screen: every question with its answer, skipped ones marked.
 
-use super::{footer, frame_areas, header_line, paint, spaces};
+use super::{footer, frame_areas, header_line, spaces};
 use crate::core::text::{cut, width};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let total = m.order.questions.len();
     let (head, body, foot) = frame_areas(area);
     let right = format!("review · {} of {total} answered", m.answered());
-    paint::lines(
-        f,
+    f.render_widget(
+        Paragraph::new(header_line(t, &m.quiz.title, &right, head.width)),
         head,
-        &[header_line(t, &m.quiz.title, &right, head.width)],
     );
     let rows = body.height.saturating_sub(1) as usize;
-    let first = m
-        .review_cursor
-        .saturating_sub(rows.saturating_sub(1).min(rows / 2));
+    let review_cursor = m.review_cursor().unwrap_or(0);
+    let first = review_cursor.saturating_sub(rows.saturating_sub(1).min(rows / 2));
     let first = first.min(total.saturating_sub(rows));
     let w = body.width as usize;
     let mut lines = vec![Line::styled(
@@ -55,7 +54,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     for (pos, qi, answer) in &visible {
         let (pos, qi) = (*pos, *qi);
         let q = &m.quiz.questions[qi];
-        let cursor = pos == m.review_cursor;
+        let cursor = pos == review_cursor;
         let num = format!("{}{:>3} ", if cursor { "▶" } else { " " }, pos + 1);
         let answer = cut(answer, answer_w);
         let text_w = w.saturating_sub(width(&num) + answer_w + 3);
@@ -80,7 +79,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             Span::styled(answer, ans_style),
         ]));
     }
-    paint::lines(f, body, &lines);
+    f.render_widget(Paragraph::new(lines), body);
     let keys = [
         ("↑↓", "select"),
         ("e", "change"),
@@ -88,5 +87,5 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         ("←", "back"),
         ("q", "quit"),
     ];
-    paint::lines(f, foot, &[footer(t, &keys)]);
+    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
 }

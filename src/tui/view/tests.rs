@@ -1,53 +1,6 @@
-//! Frames that skip work must still come out cell for cell the same.
+//! The frame split worked out directly must match the layout solver.
 
 use super::*;
-use crate::tui::model::{Model, Overlay, Screen};
-use crate::tui::msg::Message;
-use crate::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use std::sync::Arc;
-
-fn results(overlay: Overlay) -> Model {
-    let quiz = crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap();
-    let mut m = Model::new(Arc::new(quiz), None, Theme::color());
-    let r = crate::core::report::build(&m.quiz, &m.answers, Some("Sam"));
-    m.card = crate::core::card::text_card(&r, false);
-    m.qr = crate::core::qr::qr_lines(&r.share_code);
-    m.report = Some(r);
-    m.screen = Screen::Results;
-    m.overlay = overlay;
-    m
-}
-
-fn frame(w: u16, h: u16, draw: impl FnOnce(&mut Frame)) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(draw).unwrap();
-    t.backend().buffer().clone()
-}
-
-#[test]
-fn the_results_under_an_overlay_leave_out_only_what_it_clears() {
-    for overlay in [Overlay::Card, Overlay::SaveDir] {
-        for (w, h) in [(120, 40), (80, 24), (50, 14), (200, 60), (60, 50)] {
-            let mut m = results(overlay);
-            update(&mut m, Message::Resize(w, h));
-            assert!(overlay::cleared(&m, Rect::new(0, 0, w, h)).is_some());
-            let fast = frame(w, h, |f| view(&m, f));
-            // The screen drawn whole, then the overlay over it.
-            let whole = frame(w, h, |f| {
-                let area = f.area();
-                results::draw(&m, f, area, None);
-                match overlay {
-                    Overlay::Card => overlay::card(&m, f, area),
-                    _ => overlay::save_dir(&m, f, area),
-                }
-            });
-            assert_eq!(fast, whole, "{overlay:?} at {w}x{h}");
-        }
-    }
-}
 
 #[test]
 fn frame_areas_match_the_layout_solver_at_every_size() {

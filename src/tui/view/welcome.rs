@@ -1,23 +1,28 @@
 //! Welcome (and resume) screen: what the quiz measures and what it does not.
 
-use super::{footer, frame_areas, header_line, paint, wrapped};
-use crate::tui::model::{Model, Screen};
+use super::{footer, frame_areas, header_line, wrapped};
+use crate::tui::model::{Model, Stage};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let q = &m.quiz;
     let (head, body, foot) = frame_areas(area);
     let version = format!("v{}", q.version);
-    paint::lines(
-        f,
+    f.render_widget(
+        Paragraph::new(header_line(t, "careerfit", &version, head.width)),
         head,
-        &[header_line(t, "careerfit", &version, head.width)],
     );
     let w = body.width;
     let mut lines: Vec<Line> = Vec::new();
+    // First, so it shows even on the smallest terminal.
+    if let Some(n) = &m.notice {
+        lines.extend(wrapped(n, w, t.warn, ""));
+        lines.push(Line::raw(""));
+    }
     lines.extend(wrapped(&q.title, w, t.title, ""));
     lines.push(Line::raw(""));
     lines.push(Line::styled("What it measures", t.accent));
@@ -51,22 +56,22 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Span::styled("?", t.key),
         Span::styled(" all keys", t.muted),
     ]));
-    if m.screen == Screen::Resume {
-        let (done, total) = m.saved.as_ref().map_or((0, 0), |(a, _)| {
-            (a.iter().filter(|x| x.is_some()).count(), a.len())
-        });
+    let body_text = |lines| Paragraph::new(lines).wrap(Wrap { trim: false });
+    if let Stage::Resume { answers, .. } = &m.stage {
+        let done = answers.iter().filter(|x| x.is_some()).count();
+        let total = answers.len();
         lines.push(Line::raw(""));
         lines.push(Line::styled("Resume where you left off?", t.title));
         lines.push(Line::styled(
             format!("You had answered {done} of {total} questions."),
             t.text,
         ));
-        paint::wrapped(f, body, &lines);
+        f.render_widget(body_text(lines), body);
         let keys = [("Enter/y", "resume"), ("n", "start over"), ("q", "quit")];
-        paint::lines(f, foot, &[footer(t, &keys)]);
+        f.render_widget(Paragraph::new(footer(t, &keys)), foot);
         return;
     }
-    paint::wrapped(f, body, &lines);
+    f.render_widget(body_text(lines), body);
     let keys = [("Enter", "start"), ("?", "help"), ("q", "quit")];
-    paint::lines(f, foot, &[footer(t, &keys)]);
+    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
 }

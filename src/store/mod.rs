@@ -3,10 +3,20 @@
 
 use crate::core::report::Report;
 use crate::core::sanitize::clean;
-use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+mod progress;
+pub use progress::{
+    Progress, ProgressSlot, Unusable, clear_progress, load_progress, parse_progress,
+    remove_stale_temps, save_progress,
+};
+
+/// Largest history file read: the same limit as a result in a workshop folder.
+const MAX_HISTORY_BYTES: usize = 1 << 20;
+/// History entries read at most; older ones beyond this are not listed.
+const MAX_HISTORY: usize = 10_000;
 
 /// Environment variable that moves the data folder (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "CAREERFIT_DATA_DIR";
@@ -112,85 +122,6 @@ fn civil(secs: u64) -> (i64, u32, u32, u64, u64, u64) {
     (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
-/// Saved progress of an unfinished quiz.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Progress {
-    pub quiz: String,
-    pub fingerprint: String,
-    /// Choice indices in file order.
-    pub answers: Vec<Option<usize>>,
-    /// Position in the question order.
-    pub pos: usize,
-    /// The shuffle seed, so the order is the same on resume.
-    pub seed: Option<u64>,
-    pub saved_at: u64,
-}
-
-fn progress_path(dir: &Path, quiz_id: &str) -> PathBuf {
-    dir.join("progress").join(format!("{quiz_id}.json"))
-}
-
-/// Saves progress atomically.
-pub fn save_progress(dir: &Path, p: &Progress) -> std::io::Result<()> {
-    let path = progress_path(dir, &p.quiz);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let json = serde_json::to_vec(p).map_err(std::io::Error::other)?;
-    write_atomic(&path, &json, false)
-}
-
-/// Removes saved progress (finished or started over).
-pub fn clear_progress(dir: &Path, quiz_id: &str) {
-    let _ = std::fs::remove_file(progress_path(dir, quiz_id));
-}
-
-/// Loads progress for a quiz. A file for another version of the quiz, or
-/// one that cannot be read, is renamed aside and explained in the message.
-pub fn load_progress(
-    dir: &Path,
-    quiz_id: &str,
-    fingerprint: &str,
-    questions: usize,
-) -> (Option<Progress>, Option<String>) {
-    let path = progress_path(dir, quiz_id);
-    let Ok(bytes) = std::fs::read(&path) else {
-        return (None, None);
-    };
-    let set_aside = |why: &str| {
-        let aside = path.with_extension(format!("{why}-{}.json", now_secs()));
-        let _ = std::fs::rename(&path, &aside);
-        aside.display().to_string()
-    };
-    match serde_json::from_slice::<Progress>(&bytes) {
-        Ok(p)
-            if p.fingerprint == fingerprint
-                && p.answers.len() == questions
-                && p.pos < questions.max(1) =>
-        {
-            (Some(p), None)
-        }
-        Ok(_) => {
-            let aside = set_aside("stale");
-            (
-                None,
-                Some(format!(
-                    "Saved progress was for another version of this quiz; it was set aside as {aside}."
-                )),
-            )
-        }
-        Err(_) => {
-            let aside = set_aside("corrupt");
-            (
-                None,
-                Some(format!(
-                    "Saved progress could not be read; it was set aside as {aside}."
-                )),
-            )
-        }
-    }
-}
-
 /// Writes `contents` as `<stem>.<ext>` in `dir`, adding `-2`, `-3`… instead of
 /// overwriting an existing file. Returns the path written.
 pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::Result<PathBuf> {
@@ -203,7 +134,7 @@ pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::i
         let path = dir.join(name);
         match write_atomic(&path, clean(contents).as_bytes(), true) {
             Ok(()) => return Ok(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
     }
@@ -241,7 +172,9 @@ pub struct HistoryEntry {
     pub report: Report,
 }
 
-/// Every readable result in history, oldest first; unreadable files are skipped.
+/// Every readable result in history, oldest first; unreadable files are
+/// skipped. Only regular files are read, each at most
+/// [`MAX_HISTORY_BYTES`], and at most [`MAX_HISTORY`] of them.
 pub fn history(dir: &Path) -> Vec<HistoryEntry> {
     let Ok(rd) = std::fs::read_dir(dir.join("history")) else {
         return vec![];
@@ -250,8 +183,9 @@ pub fn history(dir: &Path) -> Vec<HistoryEntry> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .take(MAX_HISTORY)
         .filter_map(|p| {
-            let bytes = std::fs::read(&p).ok()?;
+            let bytes = crate::fsread::read(&p, MAX_HISTORY_BYTES).ok()?;
             let report: Report = serde_json::from_slice(&bytes).ok()?;
             let secs = std::fs::metadata(&p)
                 .and_then(|m| m.modified())
@@ -335,30 +269,5 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(std::fs::read_to_string(a).unwrap(), "one");
         assert_eq!(std::fs::read_to_string(b).unwrap(), "two");
-    }
-
-    #[test]
-    fn progress_for_another_version_is_set_aside() {
-        let d = tempfile::tempdir().unwrap();
-        let p = Progress {
-            quiz: "q".into(),
-            fingerprint: "old".into(),
-            answers: vec![Some(1), None],
-            pos: 1,
-            seed: Some(3),
-            saved_at: 0,
-        };
-        save_progress(d.path(), &p).unwrap();
-        let (got, msg) = load_progress(d.path(), "q", "old", 2);
-        assert_eq!(got, Some(p));
-        assert!(msg.is_none());
-        let (got, msg) = load_progress(d.path(), "q", "new", 2);
-        assert!(got.is_none());
-        assert!(msg.unwrap().contains("another version"));
-        std::fs::create_dir_all(d.path().join("progress")).unwrap();
-        std::fs::write(d.path().join("progress/q.json"), "{not json").unwrap();
-        let (got, msg) = load_progress(d.path(), "q", "new", 2);
-        assert!(got.is_none());
-        assert!(msg.unwrap().contains("could not be read"));
     }
 }
