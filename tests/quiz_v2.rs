@@ -2,6 +2,8 @@
 //! explanation's reasons and coverage, ties, the strong line, old codes,
 //! code length and a small run of the respondent simulation.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
+
 mod common;
 
 use careerfit::core::explain::coverage;

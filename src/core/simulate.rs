@@ -178,7 +178,7 @@ fn person(rng: &mut Rng, quiz: &Quiz, sides: &[Option<usize>], s: &Settings) -> 
     let shared = match n {
         0 => 0.0,
         1 => interest[0],
-        _ => (interest[0] + interest[1]) / 2.0,
+        _ => f64::midpoint(interest[0], interest[1]),
     };
     // Half its variance shared with the two sides, half its own.
     let spread = if n >= 2 {
@@ -349,7 +349,7 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
         {
             let b = &mut bins[(c as usize / 10).min(9)];
             b.0 += 1;
-            b.1 += c as f64;
+            b.1 += f64::from(c);
             b.2 += usize::from(o1 == o2);
         }
         if let Some(c) = coverage_of(&a1) {
