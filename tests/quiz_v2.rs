@@ -408,3 +408,26 @@ fn simulate_command_prints_its_figures() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["people"], 20);
 }
+
+#[test]
+fn bad_two_sided_settings_are_refused_with_their_position() {
+    let src = careerfit::bundled::BUNDLED[0].2;
+    let bad = src.replacen("lean: 48.0", "lean: 148.0", 1);
+    let err = careerfit::core::load::load(bad.as_bytes()).unwrap_err();
+    let text = err.render("q.ron");
+    assert!(
+        text.contains(": `bands.lean` must be between 0 and 100, found 148"),
+        "{text}"
+    );
+    assert!(text.starts_with("error: q.ron:"), "{text}");
+    let bad = src.replacen("bridge: Some(\"bridge\")", "bridge: Some(\"nope\")", 1);
+    let text = careerfit::core::load::load(bad.as_bytes())
+        .unwrap_err()
+        .render("q.ron");
+    assert!(text.contains(": unknown dimension `nope`"), "{text}");
+    let bad = src.replacen("retest: 1.0", "retest: 1.0, extra: 2.0", 1);
+    let text = careerfit::core::load::load(bad.as_bytes())
+        .unwrap_err()
+        .render("q.ron");
+    assert!(text.contains("extra"), "{text}");
+}

@@ -194,9 +194,9 @@ async fn big_session(port: u16, i: usize) -> Result<(), String> {
     let name = format!("big-{i:04}");
     let mut p = Participant::start_from(Some(source), port, &name, "load", (300, 120)).await?;
     p.wait_for("Enter start", WAIT).await?;
-    step(&mut p, b"\r", " 1 / 30").await?;
-    step(&mut p, b"1\r", " 2 / 30").await?;
-    step(&mut p, b"2\r", " 3 / 30").await?;
+    step(&mut p, b"\r", " 1 / 40").await?;
+    step(&mut p, b"1\r", " 2 / 40").await?;
+    step(&mut p, b"2\r", " 3 / 40").await?;
     p.send(b"qy").await?;
     p.wait_closed(WAIT).await?;
     Ok(())

@@ -146,7 +146,7 @@ fn an_outside_sigtstp_restores_the_terminal_before_stopping() {
     let s = t.wait_for("STTY-2");
     assert!(s.contains("icanon echo"), "terminal not restored:\n{s}");
     t.run("fg");
-    let s = t.wait_for("3 / 30");
+    let s = t.wait_for("3 / 40");
     assert!(s.contains("2 answered"), "{s}");
     assert_eq!(t.format("#{alternate_on}"), "1");
 }
