@@ -1,22 +1,21 @@
 //! careerfit: a career-fit quiz engine and terminal app.
 //!
-//! `core` is pure (bytes in, values out); `cli`, `app`, `plain` and `tui`
-//! are the edges that touch files and terminals.
+//! `core` is pure (bytes in, values out); `tui` draws and updates state
+//! without touching files; `edge`, `commands`, `store`, `plain` and
+//! `workshop` are the edges that touch files and terminals; `serve` is the
+//! SSH server. docs/architecture.md has the map.
 #![forbid(unsafe_code)]
 
-pub mod app;
 pub mod authoring;
 pub mod bundled;
 pub mod cli;
+pub mod commands;
 pub mod core;
+pub mod edge;
+pub mod effects;
 pub mod fsread;
-pub mod handoff;
-pub mod history_cmd;
-pub mod man_cmd;
 pub mod plain;
 pub mod serve;
-pub mod simulate_cmd;
 pub mod store;
-pub mod term;
 pub mod tui;
 pub mod workshop;

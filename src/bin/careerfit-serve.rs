@@ -4,7 +4,8 @@
 //! command line as `careerfit` (`careerfit serve …` hands it over
 //! unchanged), so help, errors and exit codes are the same either way.
 
-use careerfit::cli::{self, Cli, Command, Failure};
+use careerfit::cli::{Cli, Command};
+use careerfit::edge::{Failure, finish};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -24,5 +25,5 @@ fn main() -> ExitCode {
              (or `careerfit-serve serve …`)",
         )),
     };
-    cli::finish(result)
+    finish(result)
 }

@@ -2,7 +2,7 @@
 //! it, so it must survive restarts; the facilitator shows its fingerprint
 //! so people can check they reached the right machine.
 
-use crate::cli::{Failure, io_reason, read_capped};
+use crate::edge::{Failure, io_reason, read_capped};
 use crate::store;
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{Algorithm, HashAlg, PrivateKey};

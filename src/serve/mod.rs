@@ -5,7 +5,6 @@
 //! `take --submit` writes it. Built on `russh` directly (see
 //! docs/security.md for the threat model).
 
-mod args;
 mod auth;
 mod handler;
 mod hostkey;
@@ -17,9 +16,9 @@ mod session;
 mod state;
 mod terminal;
 
-pub use args::ServeArgs;
+pub use crate::commands::serve::ServeArgs;
 
-use crate::cli::{Failure, io_reason, load_quiz};
+use crate::edge::{Failure, io_reason, load_quiz};
 use russh::MethodKind;
 use russh::server::Config;
 use state::{Shared, Shuffle};

@@ -5,7 +5,7 @@
 use super::input::{ESC_WAIT, Parser};
 use super::output::{Output, Screen, clamp_size, say_and_close};
 use super::state::{Shared, Slot};
-use crate::tui::effects::{self, Settings};
+use crate::effects::{self, Settings};
 use crate::tui::keys::message_for;
 use crate::tui::model::Model;
 use crate::tui::msg::{Effect, Message};

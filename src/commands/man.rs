@@ -3,7 +3,8 @@
 //! Packagers run `careerfit man --dir DIR` at build time and install the
 //! pages; people can read one with `careerfit man | man -l -`.
 
-use crate::cli::{Cli, Failure, io_reason};
+use crate::cli::Cli;
+use crate::edge::{Failure, io_reason};
 use clap::{Args, CommandFactory};
 use std::path::PathBuf;
 

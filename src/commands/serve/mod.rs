@@ -6,7 +6,10 @@
 //! mistakes are reported the same way) and then hands the very same
 //! command line over, replacing itself on Unix.
 
-use crate::cli::{Failure, io_reason};
+use crate::edge::{Failure, io_reason};
+
+mod args;
+pub use args::{MAX_CODE_LEN, ServeArgs, parse_code, parse_duration};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -32,7 +35,7 @@ pub fn find_server(current_exe: Option<&Path>, path_var: Option<&OsString>) -> O
 
 /// Hands this process's command line to the server program. Returns only
 /// if that fails (or, off Unix, when the server has finished).
-pub fn serve() -> Result<String, Failure> {
+pub fn hand_over() -> Result<String, Failure> {
     let exe = std::env::current_exe().ok();
     let Some(server) = find_server(exe.as_deref(), std::env::var_os("PATH").as_ref()) else {
         return Err(Failure::other(format!(

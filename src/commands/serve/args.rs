@@ -1,7 +1,7 @@
 //! `careerfit serve` arguments. Defaults are the safe ones: loopback only,
 //! a join code, a session cap and timeouts.
 
-use crate::cli::QuizArg;
+use crate::edge::QuizArg;
 use clap::Args;
 use std::path::PathBuf;
 use std::time::Duration;

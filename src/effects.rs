@@ -1,9 +1,9 @@
 //! Carrying out [`Effect`]s: the only place the TUI touches files. The
 //! local runtime and the SSH server share it, with different settings.
 
-use super::model::Model;
-use super::msg::Effect;
 use crate::store;
+use crate::tui::model::Model;
+use crate::tui::msg::Effect;
 use base64::Engine;
 use std::path::PathBuf;
 
@@ -58,7 +58,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     if let Err(e) = store::save_progress(dir, &p) {
                         out.status = Some(format!(
                             "Could not save progress: {}",
-                            crate::cli::io_reason(&e)
+                            crate::edge::io_reason(&e)
                         ));
                     }
                 }
@@ -79,7 +79,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                         Err(e) => format!(
                             "Could not submit to {}: {}",
                             dir.display(),
-                            crate::cli::io_reason(&e)
+                            crate::edge::io_reason(&e)
                         ),
                     });
                 }
@@ -101,7 +101,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     Err(e) => format!(
                         "Could not save in {}: {}. Your result is still here; press W to try another folder.",
                         dir.display(),
-                        crate::cli::io_reason(&e)
+                        crate::edge::io_reason(&e)
                     ),
                 });
             }

@@ -1,15 +1,16 @@
-//! This process's terminal, shared by every full-screen runtime (the quiz
-//! and the workshop dashboard): raw mode and the alternate screen, restored
-//! on every way out; input and signals delivered on one channel so an idle
-//! app blocks instead of polling; suspend on Ctrl-Z and a full redraw after.
+//! The one event loop of every full-screen program on this process's
+//! terminal (the quiz and the workshop dashboard, each an [`App`]): raw
+//! mode and the alternate screen, restored on every way out; input and
+//! signals delivered on one channel so an idle app blocks instead of
+//! polling; suspend on Ctrl-Z and a full redraw after.
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::crossterm::{cursor, execute, terminal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use std::io::{BufWriter, Stdout, Write};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, Sender};
 
 /// How a runtime ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -151,4 +152,120 @@ pub fn resume(term: &mut Screen) -> std::io::Result<()> {
 pub fn full_redraw<B: Backend>(term: &mut Terminal<B>) -> Result<(), B::Error> {
     let size = term.size()?;
     term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// What an input became, for the runtime.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Draw the next frame and wait for more input.
+    Continue,
+    /// The app is done.
+    Quit,
+}
+
+/// A full-screen program as the runtime drives it: the quiz and the
+/// workshop dashboard each implement it over their Model/update/view, and
+/// [`run`] is the one event loop both use.
+pub trait App {
+    /// The app's own kind of input besides keys and signals (folder
+    /// changes for the dashboard), sent on the runtime's channel.
+    type Event: Send + 'static;
+
+    /// A key press. Bytes written to `out` go to the terminal before the
+    /// next frame (the quiz's OSC 52 copy requests).
+    fn key(&mut self, key: KeyEvent, out: &mut dyn Write) -> std::io::Result<Flow>;
+
+    /// One of the app's own events.
+    fn event(&mut self, _event: Self::Event) -> Flow {
+        Flow::Continue
+    }
+
+    /// The terminal was resized (the frame is laid out afresh anyway).
+    fn resized(&mut self, _cols: u16, _rows: u16) {}
+
+    /// A signal is about to end the program: last chance to save.
+    fn ending(&mut self, _signal: i32) {}
+
+    /// Draws the app's current state.
+    fn draw(&mut self, f: &mut ratatui::Frame);
+}
+
+/// A channel for [`run`]: made first so an app can hand the sender to its
+/// own event sources (a folder watch) before the loop starts.
+pub fn channel<X>() -> (Sender<Input<X>>, Receiver<Input<X>>) {
+    std::sync::mpsc::channel()
+}
+
+/// Runs `app` on this process's terminal until it quits or a signal ends
+/// it. The first frame goes out before the input and signal threads start:
+/// starting them first delayed it by about 1 ms (docs/performance.md).
+/// Nothing is lost meanwhile: the signal handlers are registered first, so
+/// signals queue until their thread reads them, and the tty holds keys
+/// typed until the input thread reads them.
+pub fn run<A: App>(
+    app: &mut A,
+    tx: Sender<Input<A::Event>>,
+    rx: &Receiver<Input<A::Event>>,
+) -> std::io::Result<Ended> {
+    install_panic_hook();
+    let signals = register_signals()?;
+    enter_terminal()?;
+    let _guard = Guard;
+    let mut term = screen()?;
+    term.draw(|f| app.draw(f))?;
+    let handle = watch_signals(signals, tx.clone());
+    read_input(tx);
+    let result = event_loop(app, &mut term, rx);
+    handle.close();
+    result
+}
+
+fn event_loop<A: App>(
+    app: &mut A,
+    term: &mut Screen,
+    rx: &Receiver<Input<A::Event>>,
+) -> std::io::Result<Ended> {
+    loop {
+        let Ok(input) = rx.recv() else {
+            return Ok(Ended::Quit);
+        };
+        let flow = match input {
+            Input::Signal(SIGTSTP) => {
+                // `kill -TSTP` from outside: the same as Ctrl-Z.
+                suspend(term)?;
+                Flow::Continue
+            }
+            Input::Signal(SIGCONT) => {
+                // Back from a suspend that someone else caused: redraw everything.
+                resume(term)?;
+                Flow::Continue
+            }
+            Input::Signal(s) => {
+                app.ending(s);
+                return Ok(Ended::Signal(s));
+            }
+            Input::ReadError(e) => return Err(std::io::Error::other(e)),
+            Input::Term(Event::Resize(w, h)) => {
+                term.autoresize()?;
+                app.resized(w, h);
+                Flow::Continue
+            }
+            Input::Term(Event::Key(k)) if is_suspend_key(&k) => {
+                suspend(term)?;
+                Flow::Continue
+            }
+            Input::Term(Event::Key(k)) => {
+                let w = term.backend_mut();
+                let flow = app.key(k, w)?;
+                Write::flush(w)?;
+                flow
+            }
+            Input::Term(_) => Flow::Continue,
+            Input::Other(e) => app.event(e),
+        };
+        if flow == Flow::Quit {
+            return Ok(Ended::Quit);
+        }
+        term.draw(|f| app.draw(f))?;
+    }
 }

@@ -2,8 +2,9 @@
 //! respondents (the model is described in `core::simulate`), so a quiz
 //! author can check a change before real people see it.
 
-use crate::cli::{Failure, InspectFormat, QuizArg, load_quiz};
+use super::inspect::InspectFormat;
 use crate::core::simulate::{self, Settings};
+use crate::edge::{Failure, QuizArg, load_quiz};
 use clap::Args;
 
 #[derive(Args, Debug)]

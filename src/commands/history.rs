@@ -1,9 +1,9 @@
 //! `careerfit history`: past results kept in the data folder, so a person
 //! can see how their leaning changes over time.
 
-use crate::cli::{Failure, io_reason};
 use crate::core::sanitize::clean;
 use crate::core::text::pad;
+use crate::edge::{Failure, io_reason};
 use crate::store;
 use clap::Args;
 use std::fmt::Write;
