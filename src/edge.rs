@@ -11,7 +11,8 @@ use std::path::Path;
 
 /// A failed command: what to print on stderr and the exit code (2 for bad
 /// input, 1 for everything else).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct Failure {
     pub code: u8,
     pub message: String,

@@ -7,7 +7,6 @@
 #![forbid(unsafe_code)]
 
 pub mod authoring;
-pub mod bundled;
 pub mod cli;
 pub mod commands;
 pub mod core;
@@ -19,3 +18,6 @@ pub mod serve;
 pub mod store;
 pub mod tui;
 pub mod workshop;
+
+/// The quizzes built into the binary (they belong to the core).
+pub use core::bundled;

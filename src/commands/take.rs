@@ -121,7 +121,11 @@ fn finish_plain(
 
 /// Runs the quiz on the local terminal; returns `Err` only for terminal
 /// failures. `Ok(Some(n))` means a signal ended it (exit 128 + n).
-fn run_local(quiz: &Quiz, seed: Option<u64>, args: &TakeArgs) -> std::io::Result<Option<i32>> {
+fn run_local(
+    quiz: &Quiz,
+    seed: Option<u64>,
+    args: &TakeArgs,
+) -> Result<Option<i32>, crate::tui::Error> {
     let data_dir = store::data_dir();
     let quiz = Arc::new(quiz.clone());
     let slot = data_dir

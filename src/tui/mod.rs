@@ -14,3 +14,11 @@ pub mod runtime;
 pub mod theme;
 pub mod update;
 pub mod view;
+
+/// How a full-screen program failed: the terminal could not be set up,
+/// read or written (drawing itself cannot fail).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Terminal(#[from] std::io::Error),
+}

@@ -206,7 +206,7 @@ pub fn run<A: App>(
     app: &mut A,
     tx: Sender<Input<A::Event>>,
     rx: &Receiver<Input<A::Event>>,
-) -> std::io::Result<Ended> {
+) -> Result<Ended, super::Error> {
     install_panic_hook();
     let signals = register_signals()?;
     enter_terminal()?;
@@ -217,7 +217,7 @@ pub fn run<A: App>(
     read_input(tx);
     let result = event_loop(app, &mut term, rx);
     handle.close();
-    result
+    Ok(result?)
 }
 
 fn event_loop<A: App>(

@@ -57,7 +57,7 @@ impl App for Dashboard {
 
 /// Watches the folder, scans it once, then runs the dashboard until it
 /// quits or a signal ends it.
-pub fn run(mut model: Model, scanner: Scanner) -> std::io::Result<Ended> {
+pub fn run(mut model: Model, scanner: Scanner) -> Result<Ended, crate::tui::Error> {
     let (tx, rx) = runtime::channel::<()>();
     let ftx = tx.clone();
     let watched = super::watch::start(&scanner.dir, move || ftx.send(Input::Other(())).is_ok());

@@ -5,17 +5,17 @@ pub const BUNDLED: &[(&str, &str, &str)] = &[
     (
         "pm-vs-pd",
         "quizzes/pm-vs-pd.ron",
-        include_str!("../quizzes/pm-vs-pd.ron"),
+        include_str!("../../quizzes/pm-vs-pd.ron"),
     ),
     (
         "product-team-roles",
         "quizzes/product-team-roles.ron",
-        include_str!("../quizzes/product-team-roles.ron"),
+        include_str!("../../quizzes/product-team-roles.ron"),
     ),
     (
         "pm-vs-pd-ja",
         "quizzes/pm-vs-pd-ja.ron",
-        include_str!("../quizzes/pm-vs-pd-ja.ron"),
+        include_str!("../../quizzes/pm-vs-pd-ja.ron"),
     ),
     // Version 1 of the default quiz, so its share codes and result files
     // keep their result; never offered as a default.
