@@ -22,7 +22,7 @@ pub const BUNDLED: &[(&str, &str, &str)] = &[
     (
         "pm-vs-pd-v1",
         "quizzes/legacy/pm-vs-pd-v1.ron",
-        include_str!("../quizzes/legacy/pm-vs-pd-v1.ron"),
+        include_str!("../../quizzes/legacy/pm-vs-pd-v1.ron"),
     ),
 ];
 
