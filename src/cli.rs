@@ -3,7 +3,9 @@
 //! returns a [`Failure`] instead of exiting, so `main` alone decides exit
 //! codes.
 
-use crate::commands::{completions, history, inspect, man, score, serve, show, take, validate};
+use crate::commands::{
+    completions, history, inspect, man, score, serve, show, simulate, take, validate,
+};
 use crate::edge::Failure;
 use clap::{Parser, Subcommand};
 
@@ -49,6 +51,8 @@ pub enum Command {
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
     /// A live dashboard of a workshop folder for the facilitator's projector.
     Workshop(crate::workshop::dashboard::WorkshopArgs),
+    /// How a quiz's recommendation behaves on simulated respondents.
+    Simulate(simulate::SimulateArgs),
     /// Print the manual page (roff), or write every page with --dir.
     Man(man::ManArgs),
     /// Print shell completions.
@@ -70,6 +74,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Some(Command::Aggregate(a)) => crate::workshop::aggregate_cmd::run(&a),
         Some(Command::Workshop(a)) => crate::workshop::dashboard::workshop(&a),
         Some(Command::Completions(a)) => Ok(completions::completions(&a)),
+        Some(Command::Simulate(a)) => simulate::run(&a),
         Some(Command::Man(a)) => man::man(&a),
         Some(Command::Take(t)) => take::take(&t),
         None => take::take(&cli.take),

@@ -46,10 +46,10 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
     );
     for e in &entries {
         let r = &e.report;
-        let outcome = format!(
-            "{} ({}%)",
-            r.recommendation.title, r.recommendation.confidence
-        );
+        let outcome = match r.recommendation.confidence {
+            Some(c) => format!("{} ({c}%)", r.recommendation.title),
+            None => r.recommendation.title.clone(),
+        };
         let _ = writeln!(
             o,
             "{}  {}  {}  {}",

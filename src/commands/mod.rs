@@ -9,5 +9,6 @@ pub mod man;
 pub mod score;
 pub mod serve;
 pub mod show;
+pub mod simulate;
 pub mod take;
 pub mod validate;

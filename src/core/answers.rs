@@ -109,7 +109,13 @@ mod unit_tests {
     use super::*;
 
     fn bundled() -> Quiz {
-        crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap()
+        crate::core::load::load(
+            crate::bundled::find("pm-vs-pd-v1")
+                .map(|(_, s)| s)
+                .unwrap()
+                .as_bytes(),
+        )
+        .unwrap()
     }
 
     #[test]

@@ -17,6 +17,13 @@ pub const BUNDLED: &[(&str, &str, &str)] = &[
         "quizzes/pm-vs-pd-ja.ron",
         include_str!("../../quizzes/pm-vs-pd-ja.ron"),
     ),
+    // Version 1 of the default quiz, so its share codes and result files
+    // keep their result; never offered as a default.
+    (
+        "pm-vs-pd-v1",
+        "quizzes/legacy/pm-vs-pd-v1.ron",
+        include_str!("../../quizzes/legacy/pm-vs-pd-v1.ron"),
+    ),
 ];
 
 /// The source of a bundled quiz by id.

@@ -3,7 +3,7 @@
 //! the `inspect` views. All output passes through the sanitizer again.
 
 use super::model::{Quiz, When};
-use super::report::Report;
+use super::report::{ReasonOut, Report};
 use super::sanitize::clean;
 use super::text::{bar, pad, truncate, width, wrap};
 use serde_json::{Value, json};
@@ -17,6 +17,7 @@ pub const DEFAULT_QUIZ_ID: &str = "pm-vs-pd";
 /// The command that shows this result again.
 pub fn show_command(r: &Report) -> String {
     if r.quiz.id == DEFAULT_QUIZ_ID {
+        // Every version of the default quiz is bundled and found by the code.
         format!("careerfit show {}", r.share_code)
     } else if crate::bundled::find(&r.quiz.id).is_some() {
         format!("careerfit show {} --quiz {}", r.share_code, r.quiz.id)
@@ -45,15 +46,17 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
         push_wrapped(&mut o, "", &format!("Result for {n}"));
     }
     let _ = writeln!(o, "{}", dash.repeat(CARD_WIDTH));
-    push_wrapped(&mut o, "", &format!("Leaning: {}", r.recommendation.title));
+    push_wrapped(&mut o, "", &r.headline());
     let _ = writeln!(
         o,
-        "Confidence: {}% ({}) · {} of {} questions answered",
-        r.recommendation.confidence,
-        r.recommendation.confidence_level,
+        "Confidence: {} · {} of {} questions answered",
+        r.confidence_text(),
         r.answered,
         r.answers.len()
     );
+    if !r.recommendation.confidence_note.is_empty() {
+        push_wrapped(&mut o, "", &r.recommendation.confidence_note);
+    }
     o.push('\n');
     let name_w = r
         .profiles
@@ -74,15 +77,16 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
     }
     o.push('\n');
     push_wrapped(&mut o, "", &r.explanation.summary);
-    if !r.explanation.reasons.is_empty() {
+    for (heading, list) in reason_groups(r) {
         o.push('\n');
-        let _ = writeln!(o, "Why, in your own answers:");
-        for re in r.explanation.reasons.iter() {
-            let q = truncate(&re.text, 60);
+        let _ = writeln!(o, "{heading}");
+        for re in list {
+            let q = truncate(&re.text, 56);
+            let sign = if re.pull > 0.0 { "+" } else { "-" };
             push_wrapped(
                 &mut o,
                 "  ",
-                &format!("→ {}: “{q}” — {}", r.profile_name(&re.profile), re.answer),
+                &format!("{sign} “{q}” — {} ({})", re.answer, reason_effect(r, re)),
             );
         }
     }
@@ -117,6 +121,27 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
     clean(&o)
 }
 
+/// The reasons split into the answers that pulled towards the result and
+/// those that pulled the other way, each under its heading.
+pub fn reason_groups(r: &Report) -> Vec<(&'static str, Vec<&ReasonOut>)> {
+    let (towards, against): (Vec<&ReasonOut>, Vec<&ReasonOut>) =
+        r.explanation.reasons.iter().partition(|re| re.pull > 0.0);
+    let mut groups = Vec::new();
+    if !towards.is_empty() {
+        groups.push(("Why, in your own answers:", towards));
+    }
+    if !against.is_empty() {
+        groups.push(("What pulled the other way:", against));
+    }
+    groups
+}
+
+/// What an answer did, e.g. `raised Product Management`.
+pub fn reason_effect(r: &Report, re: &ReasonOut) -> String {
+    let verb = if re.raised { "raised" } else { "lowered" };
+    format!("{verb} {}", r.profile_name(&re.profile))
+}
+
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -130,13 +155,16 @@ pub fn markdown(r: &Report) -> String {
     }
     let _ = writeln!(
         o,
-        "**Leaning:** {} · confidence {}% ({}) · {} of {} questions answered\n",
-        r.recommendation.title,
-        r.recommendation.confidence,
-        r.recommendation.confidence_level,
+        "**{}:** {} · confidence {} · {} of {} questions answered\n",
+        md_cell(&r.recommendation.headline),
+        md_cell(&r.recommendation.title),
+        r.confidence_text(),
         r.answered,
         r.answers.len()
     );
+    if !r.recommendation.confidence_note.is_empty() {
+        let _ = writeln!(o, "*{}*\n", r.recommendation.confidence_note);
+    }
     let _ = writeln!(o, "{}\n", r.explanation.summary);
     let _ = writeln!(
         o,
@@ -161,14 +189,14 @@ pub fn markdown(r: &Report) -> String {
             d.max
         );
     }
-    if !r.explanation.reasons.is_empty() {
-        let _ = writeln!(o, "\n## Why\n\nThe answers that pulled your result most:\n");
-        for re in &r.explanation.reasons {
+    for (heading, list) in reason_groups(r) {
+        let _ = writeln!(o, "\n**{heading}**\n");
+        for re in list {
             let _ = writeln!(
                 o,
-                "- **{}** (+{:.1}): “{}” — you answered *{}*",
-                r.profile_name(&re.profile),
+                "- ({:+.1}, {}): “{}” — you answered *{}*",
                 re.pull,
+                reason_effect(r, re),
                 re.text.replace('\n', " "),
                 re.answer
             );

@@ -21,6 +21,8 @@ use std::collections::HashMap;
 /// one changed answer moves the score by a large step and the standard error
 /// stays wide (six is also what the response-style checks need).
 pub const MIN_ITEMS: usize = 6;
+/// The same under the two-sided rule (see `dimensions`).
+pub const MIN_ITEMS_TWO_SIDED: usize = 2;
 /// Widest option or scale label, in columns: an 80-column screen minus the
 /// margins and the `▶ 1 ● ` marker in front of each option.
 pub const MAX_LABEL_COLS: usize = 70;
@@ -69,6 +71,17 @@ fn measured_by(quiz: &Quiz, d: usize) -> usize {
 }
 
 fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String)) {
+    // Under the two-sided rule a call rests on each profile's whole scale
+    // (checked in `profiles`); a dimension is then a descriptive skill bar
+    // and needs only a statement each way.
+    let (min_items, why) = match quiz.rules.bands {
+        Some(_) => (
+            MIN_ITEMS_TWO_SIDED,
+            "a forward and a reverse one make a fair skill bar",
+        ),
+        None => (MIN_ITEMS, "give a stable score"),
+    };
+    let bridge = quiz.rules.bands.and_then(|b| b.bridge);
     for (d, dim) in quiz.dimensions.iter().enumerate() {
         let at = p.item("dimensions", &dim.id);
         let id = &dim.id;
@@ -77,18 +90,19 @@ fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Stri
                 at,
                 format!("dimension `{id}` is not measured by any question"),
             ),
-            n if n < MIN_ITEMS => warn(
+            n if n < min_items => warn(
                 at,
                 format!(
-                    "dimension `{id}` is measured by only {n} question(s); {MIN_ITEMS} or more give a stable score"
+                    "dimension `{id}` is measured by only {n} question(s); {min_items} or more {why}"
                 ),
             ),
             _ => {}
         }
-        if !quiz
-            .profiles
-            .iter()
-            .any(|pr| pr.weights.iter().any(|w| w.0 == d))
+        if Some(d) != bridge
+            && !quiz
+                .profiles
+                .iter()
+                .any(|pr| pr.weights.iter().any(|w| w.0 == d))
         {
             warn(
                 at,

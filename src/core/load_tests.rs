@@ -66,7 +66,7 @@ fn end_of_file_says_truncated() {
 
 #[test]
 fn the_bundled_quiz_loads_with_a_stable_fingerprint() {
-    let src = crate::bundled::BUNDLED[0].2;
+    let src = crate::bundled::find("pm-vs-pd-v1").map(|(_, s)| s).unwrap();
     let a = load(src.as_bytes()).unwrap();
     let b = load(src.replace("    ", "\t").as_bytes()).unwrap();
     assert_eq!(a.fingerprint.len(), 16);

@@ -7,15 +7,19 @@ pub mod bundled;
 pub mod card;
 pub mod code;
 pub mod diag;
+pub mod explain;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod order;
 pub mod qr;
 pub mod raw;
+pub mod recommend;
 pub mod report;
 pub mod sanitize;
 pub mod scoring;
+pub mod simulate;
+pub mod summary;
 pub mod text;
 
 /// Every way the core refuses its input, for callers that handle them

@@ -14,6 +14,34 @@ pub struct Rules {
     pub z: f64,
     /// Fraction of questions that must be answered before anything is recommended.
     pub min_answered: f64,
+    /// The two-sided rule with a retest confidence (quiz v2 and later).
+    /// Absent for quizzes written for the original gap rule, which keeps
+    /// their fingerprint, and so their share codes, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Bands>,
+}
+
+/// Settings of the two-sided rule (docs/scoring.md §5). Each side is read
+/// on its own scale, so "strong at both", "strong at one" and "neither yet"
+/// are all possible answers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Bands {
+    /// A top fit at or above this, with a lead of at least `margin`, is a
+    /// lean towards that side even when it is not yet strong.
+    pub lean: f64,
+    /// The lead (fit points) that separates a best fit from a near tie.
+    pub margin: f64,
+    /// The bridging dimension: when it is strong, the hybrid needs only
+    /// `strong − relief` on the weaker side.
+    pub bridge: Option<usize>,
+    /// How far a strong bridge lowers the hybrid line.
+    pub relief: f64,
+    /// Largest spread (standard deviation, 0–100) of answers to statements
+    /// about one side before the sheet counts as inconsistent.
+    pub max_spread: f64,
+    /// Scales the retest error (√2 × SE) when the confidence is worked out;
+    /// 1 is the textbook value, calibrated by `careerfit simulate`.
+    pub retest: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

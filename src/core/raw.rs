@@ -31,7 +31,7 @@ pub struct RawQuiz {
 }
 
 /// Tunable thresholds of the recommendation rule (see `docs/scoring.md`).
-#[derive(Debug, Deserialize, Clone, Copy)]
+#[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
     #[serde(default = "default_strong")]
@@ -40,6 +40,31 @@ pub struct RawRules {
     pub z: f64,
     #[serde(default = "default_min_answered")]
     pub min_answered: f64,
+    #[serde(default)]
+    pub bands: Option<RawBands>,
+}
+
+/// The two-sided rule's settings as written (see `docs/scoring.md`).
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawBands {
+    pub lean: f64,
+    pub margin: f64,
+    #[serde(default)]
+    pub bridge: Option<String>,
+    #[serde(default)]
+    pub relief: f64,
+    #[serde(default = "default_max_spread")]
+    pub max_spread: f64,
+    #[serde(default = "default_retest")]
+    pub retest: f64,
+}
+
+fn default_max_spread() -> f64 {
+    100.0
+}
+fn default_retest() -> f64 {
+    1.0
 }
 
 fn default_strong() -> f64 {
@@ -58,6 +83,7 @@ impl Default for RawRules {
             strong: default_strong(),
             z: default_z(),
             min_answered: default_min_answered(),
+            bands: None,
         }
     }
 }

@@ -7,7 +7,8 @@
 use super::code;
 use super::model::Quiz;
 use super::sanitize::{clean, clean_line};
-use super::scoring::{Assessment, Basis, assess, confidence_level};
+use super::scoring::{Assessment, assess, confidence_level};
+use super::summary::{confidence_note, summary};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,16 +42,29 @@ pub struct ProfileOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecommendationOut {
     pub outcome: String,
+    /// What kind of call this is, said before the title: "Best fit",
+    /// "Leaning towards", "Hybrid" or "No clear call yet".
+    #[serde(default)]
+    pub headline: String,
     pub title: String,
     pub profiles: Vec<String>,
-    pub confidence: u8,
+    /// Null when the answers were flagged: there is no call to be sure of.
+    pub confidence: Option<u8>,
     pub confidence_level: String,
+    /// One plain sentence saying what the confidence means for this quiz.
+    #[serde(default)]
+    pub confidence_note: String,
     pub basis: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReasonOut {
+    /// The profile whose fit the answer moved.
     pub profile: String,
+    /// Whether it raised that fit (false: lowered it). Result files from
+    /// before this field only listed answers that raised a fit.
+    #[serde(default = "yes")]
+    pub raised: bool,
     pub question: String,
     pub text: String,
     pub answer: String,
@@ -97,6 +111,10 @@ pub struct Report {
     pub disclaimer: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
 fn r1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -122,6 +140,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             let q = &quiz.questions[r.question];
             ReasonOut {
                 profile: quiz.profiles[r.profile].id.clone(),
+                raised: r.raised,
                 question: q.id.clone(),
                 text: q.text.clone(),
                 answer: q.choices[r.choice].label.clone(),
@@ -129,65 +148,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             }
         })
         .collect();
-    // Rounded from the same one-decimal value the bars show, so the words
-    // and the numbers never disagree.
-    let fit = |p: usize| {
-        a.fits[p]
-            .fit
-            .map_or("-".into(), |f| format!("{:.0}", r1(f)))
-    };
-    let summary = match rec.basis {
-        Basis::StandsOut => {
-            let p = rec.profiles[0];
-            let next = a.ranking.iter().find(|&&x| x != p).copied();
-            match next {
-                Some(n) => format!(
-                    "{} fits you best ({} out of 100), clearly ahead of {} ({}) given how precisely your answers measure them.",
-                    pname(p),
-                    fit(p),
-                    pname(n),
-                    fit(n)
-                ),
-                None => format!("{} fits you with {} out of 100.", pname(p), fit(p)),
-            }
-        }
-        Basis::Leaning => {
-            let p = rec.profiles[0];
-            let n = a.ranking.get(1).copied().unwrap_or(p);
-            format!(
-                "You lean towards {} ({} out of 100). {} ({}) is not far behind given the precision of your answers, so read this as a tendency rather than a clear lead.",
-                pname(p),
-                fit(p),
-                pname(n),
-                fit(n)
-            )
-        }
-        Basis::TooClose => {
-            let (p, n) = (rec.profiles[0], rec.profiles[1]);
-            let then = if quiz.hybrid_outcome(p, n).is_some() {
-                "so a role that combines them may suit you"
-            } else {
-                "and this quiz has no combined role for them, so explore both"
-            };
-            format!(
-                "{} ({}) and {} ({}) are both strong and too close to separate, {then}.",
-                pname(p),
-                fit(p),
-                pname(n),
-                fit(n)
-            )
-        }
-        Basis::NothingStrong => format!(
-            "No profile reaches {:.0} out of 100, the level this quiz treats as a clear fit; your highest is {}.",
-            quiz.rules.strong,
-            a.ranking
-                .first()
-                .map_or("none".into(), |&p| format!("{} at {}", pname(p), fit(p)))
-        ),
-        Basis::Flagged => {
-            "Your answer pattern makes the scores unreliable, so no role is recommended.".into()
-        }
-    };
+    let summary = summary(quiz, a);
     Report {
         quiz: QuizRef {
             id: quiz.id.clone(),
@@ -229,8 +190,10 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
                 .iter()
                 .map(|&p| quiz.profiles[p].id.clone())
                 .collect(),
+            headline: rec.basis.headline().into(),
             confidence: rec.confidence,
             confidence_level: confidence_level(rec.confidence).into(),
+            confidence_note: confidence_note(quiz, rec),
             basis: serde_json::to_value(rec.basis)
                 .ok()
                 .and_then(|v| v.as_str().map(String::from))
@@ -278,13 +241,21 @@ impl Report {
             .map_or(id, |p| p.name.as_str())
     }
 
-    /// The headline people see first, e.g. `Product Management (confidence 84%, high)`.
+    /// The headline people see first, e.g. `Best fit: Product Management`.
     pub fn headline(&self) -> String {
-        format!(
-            "{} (confidence {}%, {})",
-            self.recommendation.title,
-            self.recommendation.confidence,
-            self.recommendation.confidence_level
-        )
+        let label = match self.recommendation.headline.as_str() {
+            // Result files from before headlines existed.
+            "" => "Result",
+            l => l,
+        };
+        format!("{label}: {}", self.recommendation.title)
+    }
+
+    /// The confidence in a few words, e.g. `84% (high)` or `none`.
+    pub fn confidence_text(&self) -> String {
+        match self.recommendation.confidence {
+            Some(c) => format!("{c}% ({})", self.recommendation.confidence_level),
+            None => "none".into(),
+        }
     }
 }

@@ -47,6 +47,9 @@ pub enum Flag {
     NaySaying,
     /// Fewer questions answered than the quiz requires.
     TooFewAnswers,
+    /// Statements about the same side got answers that contradict each
+    /// other, as random answering does (two-sided rule only).
+    Inconsistent,
 }
 
 impl Flag {
@@ -65,55 +68,17 @@ impl Flag {
             Flag::TooFewAnswers => {
                 "Too many questions were skipped to say anything with confidence."
             }
+            Flag::Inconsistent => {
+                "Your answers look inconsistent: statements about the same side got very different answers (for example agreeing with one and with its opposite), so a retake would probably come out differently."
+            }
         }
     }
 }
 
-/// Why the recommendation came out the way it did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Basis {
-    /// One profile is strong and clearly ahead of the next.
-    StandsOut,
-    /// One profile is strong, the next is not, but the gap between them is
-    /// within measurement error: a tendency rather than a clear lead.
-    Leaning,
-    /// Two profiles are strong and within measurement error of each other.
-    TooClose,
-    /// No profile reaches the strong threshold.
-    NothingStrong,
-    /// The answer pattern was flagged.
-    Flagged,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recommendation {
-    pub outcome: usize,
-    /// Profiles recommended: one, two (hybrid / too close) or none.
-    pub profiles: Vec<usize>,
-    pub basis: Basis,
-    /// 0–100: how sure the rule is of this call, given measurement error.
-    pub confidence: u8,
-}
-
-/// Confidence as a word, for people.
-pub fn confidence_level(c: u8) -> &'static str {
-    match c {
-        80.. => "high",
-        60..=79 => "moderate",
-        _ => "low",
-    }
-}
-
-/// One answer that moved a profile's fit, and by how much (fit points
-/// relative to an answer in the middle of that question's range).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reason {
-    pub profile: usize,
-    pub question: usize,
-    pub choice: usize,
-    pub pull: f64,
-}
+pub use super::explain::Reason;
+use super::explain::explain;
+use super::recommend::recommend;
+pub use super::recommend::{Basis, Recommendation, confidence_level, phi};
 
 /// Everything computed from one answer sheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -123,23 +88,84 @@ pub struct Assessment {
     pub dimensions: Vec<DimScore>,
     /// In profile order.
     pub fits: Vec<ProfileFit>,
+    /// The bridging dimension's score read as a fit with its own standard
+    /// error, when the quiz names one (two-sided rule).
+    pub bridge: Option<ProfileFit>,
     /// Profile indices, best fit first (unmeasured last, ties by file order).
     pub ranking: Vec<usize>,
     pub recommendation: Recommendation,
     pub flags: Vec<Flag>,
-    /// Strongest pulls towards each recommended profile (or the top two when
-    /// none is recommended), biggest first.
+    /// The answers that account for the call: the strongest pulls towards
+    /// it first, then the strongest the other way.
     pub reasons: Vec<Reason>,
 }
 
+/// Fits closer than this are a tie, which file order breaks: sums of the
+/// same numbers in another order may differ in the last bits.
+pub const TIE: f64 = 1e-9;
+
 /// One answered question's position on one dimension.
-struct Item {
-    question: usize,
-    choice: usize,
-    dim: usize,
-    span: f64,
+pub(crate) struct Item {
+    pub(crate) question: usize,
+    pub(crate) dim: usize,
+    pub(crate) span: f64,
     /// 0–100 within the question's own range.
-    score: f64,
+    pub(crate) score: f64,
+}
+
+/// A fit, its standard error, and each question's pull on it (fit points
+/// relative to an answer in the middle of that question's range).
+pub(crate) struct Fitted {
+    pub(crate) fit: Option<f64>,
+    pub(crate) se: f64,
+    /// One entry per question in file order; 0 for questions not involved.
+    pub(crate) pulls: Vec<f64>,
+}
+
+/// The weighted-mean fit of `weights` over the measured dimensions
+/// (docs/scoring.md §3), with its standard error and pulls.
+pub(crate) fn fit_of(
+    weights: &[(usize, f64)],
+    dimensions: &[DimScore],
+    items: &[Item],
+    questions: usize,
+) -> Fitted {
+    let measured: Vec<(usize, f64)> = weights
+        .iter()
+        .copied()
+        .filter(|(d, _)| dimensions[*d].score.is_some())
+        .collect();
+    let total: f64 = measured.iter().map(|(_, w)| w.abs()).sum();
+    // Effective weight of each item in this fit (they sum to 1) and its keyed score.
+    let mut weighted: Vec<(f64, f64, usize)> = Vec::new();
+    for &(d, w) in &measured {
+        let dim_span = dimensions[d].max - dimensions[d].min;
+        for it in items.iter().filter(|it| it.dim == d) {
+            let s = if w < 0.0 { 100.0 - it.score } else { it.score };
+            weighted.push((w.abs() / total * it.span / dim_span, s, it.question));
+        }
+    }
+    // Clamped: rounding in the sum can step a hair past 100.
+    let fit = (!weighted.is_empty()).then(|| {
+        weighted
+            .iter()
+            .map(|(a, s, _)| a * s)
+            .sum::<f64>()
+            .clamp(0.0, 100.0)
+    });
+    let se = match fit {
+        Some(f) => {
+            let var: f64 = weighted.iter().map(|(a, s, _)| a * (s - f).powi(2)).sum();
+            let var = var.max(ITEM_SD_FLOOR * ITEM_SD_FLOOR);
+            (weighted.iter().map(|(a, _, _)| a * a).sum::<f64>() * var).sqrt()
+        }
+        None => 100.0,
+    };
+    let mut pulls = vec![0.0; questions];
+    for (a, s, q) in &weighted {
+        pulls[*q] += a * (s - 50.0);
+    }
+    Fitted { fit, se, pulls }
 }
 
 /// Scores an answer sheet. `answers` must have one entry per question; extra
@@ -179,7 +205,6 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
             max[d] += hi;
             items.push(Item {
                 question: qi,
-                choice: ch,
                 dim: d,
                 span: hi - lo,
                 score: 100.0 * (v - lo) / (hi - lo),
@@ -196,96 +221,47 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
         })
         .collect();
 
-    let mut fits = Vec::new();
-    let mut reasons_by_profile: Vec<Vec<Reason>> = Vec::new();
-    for (pi, p) in quiz.profiles.iter().enumerate() {
-        // Effective weight of each item in this profile's fit (they sum to 1).
-        let measured: Vec<(usize, f64)> = p
-            .weights
-            .iter()
-            .copied()
-            .filter(|(d, _)| dimensions[*d].score.is_some())
-            .collect();
-        let total: f64 = measured.iter().map(|(_, w)| w.abs()).sum();
-        let mut weighted: Vec<(f64, f64, &Item)> = Vec::new();
-        for &(d, w) in &measured {
-            let dim_span = max[d] - min[d];
-            for it in items.iter().filter(|it| it.dim == d) {
-                let s = if w < 0.0 { 100.0 - it.score } else { it.score };
-                weighted.push((w.abs() / total * it.span / dim_span, s, it));
-            }
-        }
-        // Clamped: rounding in the sum can step a hair past 100.
-        let fit = (!weighted.is_empty()).then(|| {
-            weighted
-                .iter()
-                .map(|(a, s, _)| a * s)
-                .sum::<f64>()
-                .clamp(0.0, 100.0)
-        });
-        let se = match fit {
-            Some(f) => {
-                let var: f64 = weighted.iter().map(|(a, s, _)| a * (s - f).powi(2)).sum();
-                let var = var.max(ITEM_SD_FLOOR * ITEM_SD_FLOOR);
-                (weighted.iter().map(|(a, _, _)| a * a).sum::<f64>() * var).sqrt()
-            }
-            None => 100.0,
-        };
-        fits.push(ProfileFit {
+    let nq = quiz.questions.len();
+    let fitted: Vec<Fitted> = quiz
+        .profiles
+        .iter()
+        .map(|p| fit_of(&p.weights, &dimensions, &items, nq))
+        .collect();
+    let fits: Vec<ProfileFit> = fitted
+        .iter()
+        .enumerate()
+        .map(|(pi, f)| ProfileFit {
             profile: pi,
-            fit,
-            se,
+            fit: f.fit,
+            se: f.se,
+        })
+        .collect();
+    let bridge = quiz
+        .rules
+        .bands
+        .and_then(|b| b.bridge)
+        .map(|d| fit_of(&[(d, 1.0)], &dimensions, &items, nq))
+        .and_then(|f| {
+            f.fit.map(|fit| ProfileFit {
+                profile: usize::MAX,
+                fit: Some(fit),
+                se: f.se,
+            })
         });
-        // Pulls per question (a question may load several of this profile's dimensions).
-        // `slot[q]` is where question q's pull is, so this stays linear in big quizzes.
-        let mut pulls: Vec<Reason> = Vec::new();
-        let mut slot: Vec<Option<usize>> = vec![None; quiz.questions.len()];
-        for (a, s, it) in &weighted {
-            let pull = a * (s - 50.0);
-            match slot[it.question] {
-                Some(k) => pulls[k].pull += pull,
-                None => {
-                    slot[it.question] = Some(pulls.len());
-                    pulls.push(Reason {
-                        profile: pi,
-                        question: it.question,
-                        choice: it.choice,
-                        pull,
-                    });
-                }
-            }
-        }
-        pulls.retain(|r| r.pull > 1e-9);
-        pulls.sort_by(|a, b| b.pull.total_cmp(&a.pull).then(a.question.cmp(&b.question)));
-        pulls.truncate(3);
-        reasons_by_profile.push(pulls);
-    }
 
     let mut ranking: Vec<usize> = (0..quiz.profiles.len()).collect();
-    ranking.sort_by(|&a, &b| {
-        let fa = fits[a].fit.unwrap_or(-1.0);
-        let fb = fits[b].fit.unwrap_or(-1.0);
-        fb.total_cmp(&fa).then(a.cmp(&b))
-    });
+    ranking.sort_by(|&a, &b| rank_order(&fits, a, b));
 
     let answered = answers.iter().filter(|a| a.is_some()).count();
-    let flags = response_flags(quiz, &answers, answered);
-    let recommendation = recommend(quiz, &fits, &ranking, &flags);
-    // Reasons for what is recommended; when nothing is, for the two closest profiles.
-    let explained: Vec<usize> = if recommendation.profiles.is_empty() {
-        ranking.iter().take(2).copied().collect()
-    } else {
-        recommendation.profiles.clone()
-    };
-    let reasons = explained
-        .iter()
-        .flat_map(|&p| reasons_by_profile[p].iter().cloned())
-        .collect();
+    let flags = response_flags(quiz, &answers, answered, &items);
+    let recommendation = recommend(quiz, &fits, bridge.as_ref(), &ranking, &flags);
+    let reasons = explain(quiz, &answers, &fitted, &ranking, &recommendation);
     Assessment {
         answers,
         answered,
         dimensions,
         fits,
+        bridge,
         ranking,
         recommendation,
         flags,
@@ -293,7 +269,53 @@ pub fn assess(quiz: &Quiz, answers: &[Option<usize>]) -> Assessment {
     }
 }
 
-fn response_flags(quiz: &Quiz, answers: &[Option<usize>], answered: usize) -> Vec<Flag> {
+/// Best fit first; unmeasured profiles last; ties (within [`TIE`]) in file order.
+pub fn rank_order(fits: &[ProfileFit], a: usize, b: usize) -> std::cmp::Ordering {
+    let fa = fits[a].fit.unwrap_or(-1.0);
+    let fb = fits[b].fit.unwrap_or(-1.0);
+    if (fa - fb).abs() < TIE {
+        a.cmp(&b)
+    } else {
+        fb.total_cmp(&fa)
+    }
+}
+
+/// Pooled standard deviation (0–100) of the keyed scores of agreement
+/// statements around their own side's mean: small when statements about one
+/// side get matching answers, about 35 for random answers on five points.
+pub(crate) fn side_spread(quiz: &Quiz, items: &[Item]) -> Option<(f64, usize)> {
+    let mut sides: Vec<Vec<(usize, f64)>> =
+        quiz.profiles.iter().map(|p| p.weights.clone()).collect();
+    if let Some(d) = quiz.rules.bands.and_then(|b| b.bridge) {
+        sides.push(vec![(d, 1.0)]);
+    }
+    let (mut ss, mut df, mut n) = (0.0, 0usize, 0usize);
+    for side in &sides {
+        let scores: Vec<f64> = items
+            .iter()
+            .filter(|it| quiz.questions[it.question].kind == Kind::Agreement)
+            .filter_map(|it| {
+                let w = side.iter().find(|(d, _)| *d == it.dim)?.1;
+                Some(if w < 0.0 { 100.0 - it.score } else { it.score })
+            })
+            .collect();
+        if scores.len() < 2 {
+            continue;
+        }
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        ss += scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>();
+        df += scores.len() - 1;
+        n += scores.len();
+    }
+    (df > 0).then(|| ((ss / df as f64).sqrt(), n))
+}
+
+fn response_flags(
+    quiz: &Quiz,
+    answers: &[Option<usize>],
+    answered: usize,
+    items: &[Item],
+) -> Vec<Flag> {
     let mut flags = Vec::new();
     let n = quiz.questions.len();
     if n > 0 && (answered as f64) < quiz.rules.min_answered * n as f64 {
@@ -335,99 +357,15 @@ fn response_flags(quiz: &Quiz, answers: &[Option<usize>], answered: usize) -> Ve
             }
         }
     }
+    if let Some(b) = quiz.rules.bands
+        && let Some((spread, n)) = side_spread(quiz, items)
+        && n >= STYLE_MIN_ITEMS
+        && spread > b.max_spread
+        && !flags.contains(&Flag::StraightLining)
+    {
+        flags.push(Flag::Inconsistent);
+    }
     flags
-}
-
-/// Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26,
-/// error below 1.5e-7: plenty for a confidence shown as a whole percent).
-pub fn phi(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
-    let poly = t
-        * (0.254_829_592
-            + t * (-0.284_496_736
-                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
-    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    if x >= 0.0 {
-        0.5 * (1.0 + erf)
-    } else {
-        0.5 * (1.0 - erf)
-    }
-}
-
-fn pct(p: f64) -> u8 {
-    (p.clamp(0.0, 1.0) * 100.0).round() as u8
-}
-
-fn recommend(
-    quiz: &Quiz,
-    fits: &[ProfileFit],
-    ranking: &[usize],
-    flags: &[Flag],
-) -> Recommendation {
-    let explore = quiz.explore_outcome();
-    let strong = quiz.rules.strong;
-    let top = ranking.first().map(|&p| &fits[p]);
-    let top = top.filter(|t| t.fit.is_some());
-    let (Some(top), true) = (top, flags.is_empty()) else {
-        let basis = if flags.is_empty() {
-            Basis::NothingStrong
-        } else {
-            Basis::Flagged
-        };
-        return Recommendation {
-            outcome: explore,
-            profiles: vec![],
-            basis,
-            confidence: 0,
-        };
-    };
-    let f1 = top.fit.unwrap_or(0.0);
-    if f1 < strong {
-        return Recommendation {
-            outcome: explore,
-            profiles: vec![],
-            basis: Basis::NothingStrong,
-            confidence: pct(phi((strong - f1) / top.se)),
-        };
-    }
-    let second = ranking
-        .get(1)
-        .map(|&p| &fits[p])
-        .filter(|s| s.fit.is_some());
-    let Some(second) = second else {
-        return Recommendation {
-            outcome: quiz.profile_outcome(top.profile).unwrap_or(explore),
-            profiles: vec![top.profile],
-            basis: Basis::StandsOut,
-            confidence: pct(phi((f1 - strong) / top.se)),
-        };
-    };
-    let f2 = second.fit.unwrap_or(0.0);
-    let se_diff = (top.se.powi(2) + second.se.powi(2)).sqrt();
-    let gap = f1 - f2;
-    if gap < quiz.rules.z * se_diff && f2 >= strong {
-        let both = ((f1 - strong) / top.se).min((f2 - strong) / second.se);
-        return Recommendation {
-            outcome: quiz
-                .hybrid_outcome(top.profile, second.profile)
-                .unwrap_or(explore),
-            profiles: vec![top.profile, second.profile],
-            basis: Basis::TooClose,
-            confidence: pct(phi(both)),
-        };
-    }
-    let sure = (gap / se_diff).min((f1 - strong) / top.se);
-    let basis = if gap < quiz.rules.z * se_diff {
-        Basis::Leaning
-    } else {
-        Basis::StandsOut
-    };
-    Recommendation {
-        outcome: quiz.profile_outcome(top.profile).unwrap_or(explore),
-        profiles: vec![top.profile],
-        basis,
-        confidence: pct(phi(sure)),
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,16 @@
 //! Unit tests of `core::scoring`, kept apart so the module reads in one sitting.
 
 use super::*;
+use crate::core::recommend::pct;
 
 fn bundled() -> Quiz {
-    crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap()
+    crate::core::load::load(
+        crate::bundled::find("pm-vs-pd-v1")
+            .map(|(_, s)| s)
+            .unwrap()
+            .as_bytes(),
+    )
+    .unwrap()
 }
 
 /// Agreement items answered `fwd` (forward) and `rev` (reverse keyed),
@@ -83,18 +90,18 @@ fn too_few_answers_follows_min_answered() {
 }
 
 #[test]
-fn reasons_are_positive_and_sorted() {
+fn reasons_towards_come_first_then_against_each_sorted() {
     let q = bundled();
     let a = assess(&q, &sheet(&q, Some(4), Some(0)));
-    for p in a.ranking.iter().take(2) {
-        let pulls: Vec<f64> = a
-            .reasons
-            .iter()
-            .filter(|r| r.profile == *p)
-            .map(|r| r.pull)
-            .collect();
-        assert!(pulls.len() <= 3);
-        assert!(pulls.iter().all(|&x| x > 0.0));
-        assert!(pulls.windows(2).all(|w| w[0] >= w[1]), "{pulls:?}");
-    }
+    let pulls: Vec<f64> = a.reasons.iter().map(|r| r.pull).collect();
+    let towards = pulls.iter().take_while(|&&x| x > 0.0).count();
+    let (pos, neg) = pulls.split_at(towards);
+    assert!(
+        (crate::core::explain::MIN_TOWARDS..=crate::core::explain::MAX_TOWARDS)
+            .contains(&pos.len()),
+        "{pulls:?}"
+    );
+    assert!(neg.len() <= crate::core::explain::MAX_AGAINST && neg.iter().all(|&x| x < 0.0));
+    assert!(pos.windows(2).all(|w| w[0] >= w[1]), "{pulls:?}");
+    assert!(neg.windows(2).all(|w| w[0] <= w[1]), "{pulls:?}");
 }

@@ -77,10 +77,11 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
             ),
         );
     }
-    let rules = Rules {
+    let mut rules = Rules {
         strong: r.strong,
         z: r.z,
         min_answered: r.min_answered,
+        bands: None,
     };
 
     // Dimensions.
@@ -106,6 +107,10 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
             description: c.text(*at, "dimension `description`", &d.description, false),
         })
         .collect();
+
+    if let Some(b) = &r.bands {
+        rules.bands = Some(build_bands(&mut c, rules_at, b, &dim_map));
+    }
 
     // Profiles.
     c.count(
@@ -280,6 +285,40 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     };
     quiz.fingerprint = fingerprint(&quiz);
     Ok(quiz)
+}
+
+/// Checks the two-sided rule's settings and resolves its bridge dimension.
+fn build_bands(
+    c: &mut Checker,
+    at: Option<usize>,
+    b: &crate::core::raw::RawBands,
+    dim_map: &std::collections::HashMap<String, usize>,
+) -> Bands {
+    let mut range = |name: &str, v: f64, hi: f64| {
+        if !(v.is_finite() && (0.0..=hi).contains(&v)) {
+            c.err_at(
+                at,
+                format!("`bands.{name}` must be between 0 and {hi}, found {v}"),
+            );
+        }
+    };
+    range("lean", b.lean, 100.0);
+    range("margin", b.margin, 100.0);
+    range("relief", b.relief, 100.0);
+    range("max_spread", b.max_spread, 100.0);
+    range("retest", b.retest, 5.0);
+    let bridge = b
+        .bridge
+        .as_deref()
+        .and_then(|d| c.resolve(dim_map, "dimension", at, d));
+    Bands {
+        lean: b.lean,
+        margin: b.margin,
+        bridge,
+        relief: b.relief,
+        max_spread: b.max_spread,
+        retest: b.retest,
+    }
 }
 
 /// Hex SHA-256 of the quiz's canonical JSON (whitespace and comments in the

@@ -67,7 +67,9 @@ pub(super) fn build_question(
                 let w = c.weight(at, k.weight);
                 if let Some(i) = c.resolve(dims, "dimension", at, &k.dimension) {
                     resolved.push((i, w, k.reverse));
-                    if k.reverse {
+                    // A negative weight turns a statement round just as
+                    // `reverse` does; both together cancel out.
+                    if k.reverse != (w < 0.0) {
                         reverse.push(i);
                     }
                 }

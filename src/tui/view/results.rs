@@ -34,19 +34,19 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
     let w = width_cols;
     let mut lines: Vec<Line<'static>> = Vec::new();
     lines.push(Line::from(vec![
-        Span::styled("Leaning: ", t.muted),
+        Span::styled(format!("{}: ", r.recommendation.headline), t.muted),
         Span::styled(r.recommendation.title.clone(), t.title),
     ]));
     lines.push(Line::styled(
         format!(
-            "Confidence {}% ({}) · {} of {} answered",
-            r.recommendation.confidence,
-            r.recommendation.confidence_level,
+            "Confidence {} · {} of {} answered",
+            r.confidence_text(),
             r.answered,
             r.answers.len()
         ),
         t.accent,
     ));
+    lines.extend(wrapped(&r.recommendation.confidence_note, w, t.muted, ""));
     lines.extend(wrapped(&r.explanation.summary, w, t.text, ""));
     lines.push(Line::raw(""));
     let name_w = r
@@ -97,14 +97,18 @@ fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
         return vec![];
     };
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if !r.explanation.reasons.is_empty() {
-        lines.push(Line::styled("Why: the answers that pulled most", t.title));
-        for re in &r.explanation.reasons {
+    for (heading, list) in crate::core::card::reason_groups(r) {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(heading, t.title));
+        for re in list {
+            let sign = if re.pull > 0.0 { "+" } else { "−" };
             let text = format!(
-                "→ {}: “{}” — you answered {}",
-                r.profile_name(&re.profile),
+                "{sign} “{}” — you answered {} ({})",
                 re.text,
-                re.answer
+                re.answer,
+                crate::core::card::reason_effect(r, re)
             );
             lines.extend(wrapped(&text, w, t.text, "  "));
         }
