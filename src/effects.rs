@@ -48,9 +48,9 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             Effect::SaveProgress => {
                 if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
                     let p = store::Progress {
-                        quiz: m.quiz.id.clone(),
-                        fingerprint: m.quiz.fingerprint.clone(),
-                        answers: m.answers.clone(),
+                        quiz: m.quiz().id.clone(),
+                        fingerprint: m.quiz().fingerprint.clone(),
+                        answers: m.answers().clone(),
                         pos: m.pos(),
                         seed: s.seed,
                         saved_at: store::now_secs(),
@@ -65,7 +65,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             }
             Effect::ClearProgress => {
                 if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
-                    store::clear_progress(dir, &m.quiz.id);
+                    store::clear_progress(dir, &m.quiz().id);
                 }
             }
             Effect::Finished => {

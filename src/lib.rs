@@ -9,15 +9,15 @@
 pub mod authoring;
 pub mod cli;
 pub mod commands;
-pub mod core;
 pub mod edge;
 pub mod effects;
 pub mod fsread;
 pub mod plain;
-pub mod serve;
 pub mod store;
-pub mod tui;
 pub mod workshop;
 
+/// The layers below, under the names the code has always used.
+pub use careerfit_core as core;
 /// The quizzes built into the binary (they belong to the core).
-pub use core::bundled;
+pub use careerfit_core::bundled;
+pub use careerfit_tui as tui;

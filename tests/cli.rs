@@ -1185,16 +1185,3 @@ fn serve_help_needs_no_server_program() {
         .success()
         .stdout(predicate::str::contains("--join-code"));
 }
-
-#[test]
-fn the_server_program_runs_only_serve() {
-    Command::new(env!("CARGO_BIN_EXE_careerfit-serve"))
-        .arg("list")
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(
-            "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
-             (or `careerfit-serve serve …`)\n",
-        );
-}
