@@ -622,6 +622,10 @@ fn inspect_text_default_quiz() {
         "40 questions, 12 dimensions, 2 profiles, 4 outcomes; scale: Strongly disagree / Disagree / Neither agree nor disagree / Agree / Strongly agree\n"
     ));
     assert!(
+        out.contains("\nrules: two-sided rule; strong ≥ 56, lean ≥ 48, margin 6, bridge bridge (relief 6), inconsistent above a spread of 34, retest scale 1, at least 50% answered\n"),
+        "{out}"
+    );
+    assert!(
         out.contains("\nDimensions:\n  market           Market analysis ("),
         "{out}"
     );
@@ -654,7 +658,7 @@ fn inspect_text_file_quiz() {
     let out = ok(&["inspect", "--quiz", MINIMAL]);
     let expected_tail = "\
 4 questions, 2 dimensions, 2 profiles, 3 outcomes; scale: No / Maybe / Yes
-rules: strong ≥ 60, separation z = 1, at least 50% answered
+rules: gap rule; strong ≥ 60, separation z = 1, at least 50% answered
 
 Dimensions:
   alpha            Alpha (3 questions)

@@ -300,13 +300,33 @@ pub fn inspect_text(q: &Quiz) -> String {
         q.outcomes.len(),
         q.scale.join(" / ")
     );
-    let _ = writeln!(
-        o,
-        "rules: strong ≥ {}, separation z = {}, at least {:.0}% answered",
-        q.rules.strong,
-        q.rules.z,
-        q.rules.min_answered * 100.0
-    );
+    match q.rules.bands {
+        None => {
+            let _ = writeln!(
+                o,
+                "rules: gap rule; strong ≥ {}, separation z = {}, at least {:.0}% answered",
+                q.rules.strong,
+                q.rules.z,
+                q.rules.min_answered * 100.0
+            );
+        }
+        Some(b) => {
+            let bridge = b
+                .bridge
+                .map_or("none".to_string(), |d| q.dimensions[d].id.clone());
+            let _ = writeln!(
+                o,
+                "rules: two-sided rule; strong ≥ {}, lean ≥ {}, margin {}, bridge {bridge} (relief {}), inconsistent above a spread of {}, retest scale {}, at least {:.0}% answered",
+                q.rules.strong,
+                b.lean,
+                b.margin,
+                b.relief,
+                b.max_spread,
+                b.retest,
+                q.rules.min_answered * 100.0
+            );
+        }
+    }
     let _ = writeln!(o, "\nDimensions:");
     for d in &q.dimensions {
         let n = q
