@@ -40,7 +40,7 @@ pub fn hand_over() -> Result<String, Failure> {
     let Some(server) = find_server(exe.as_deref(), std::env::var_os("PATH").as_ref()) else {
         return Err(Failure::other(format!(
             "error: `careerfit serve` needs the program {} next to careerfit or on PATH; \
-             `cargo install --path .` in careerfit's source folder installs both",
+             in careerfit's source folder, `cargo install --path crates/careerfit-serve` installs it",
             server_program()
         )));
     };
