@@ -16,7 +16,7 @@ use std::path::Path;
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{}", crate::cli::io_reason(.0))]
+    #[error("{}", crate::edge::io_reason(.0))]
     Io(#[from] std::io::Error),
     #[error("it is {0}, not a regular file")]
     NotRegular(Kind),

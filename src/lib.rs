@@ -1,21 +1,23 @@
 //! careerfit: a career-fit quiz engine and terminal app.
 //!
-//! `core` is pure (bytes in, values out); `cli`, `app`, `plain` and `tui`
-//! are the edges that touch files and terminals.
+//! `core` is pure (bytes in, values out); `tui` draws and updates state
+//! without touching files; `edge`, `commands`, `store`, `plain` and
+//! `workshop` are the edges that touch files and terminals; `serve` is the
+//! SSH server. docs/architecture.md has the map.
 #![forbid(unsafe_code)]
 
-pub mod app;
 pub mod authoring;
-pub mod bundled;
 pub mod cli;
-pub mod core;
+pub mod commands;
+pub mod edge;
+pub mod effects;
 pub mod fsread;
-pub mod handoff;
-pub mod history_cmd;
-pub mod man_cmd;
 pub mod plain;
-pub mod serve;
 pub mod store;
-pub mod term;
-pub mod tui;
 pub mod workshop;
+
+/// The layers below, under the names the code has always used.
+pub use careerfit_core as core;
+/// The quizzes built into the binary (they belong to the core).
+pub use careerfit_core::bundled;
+pub use careerfit_tui as tui;

@@ -236,7 +236,7 @@ fn corrupt_inputs_are_skipped_listed_and_counted() {
             p("huge.json")
         ),
         format!(
-            "warning: skipped {}: it does not match the quiz “{}” (pm-vs-pd v1.0.0): it has 29 answers, the quiz has 30 questions",
+            "warning: skipped {}: it does not match the quiz “{}” (pm-vs-pd v2.0.0): it has 39 answers, the quiz has 40 questions",
             p("short.json"),
             q.title
         ),
@@ -368,7 +368,7 @@ fn csv_neutralises_formulas_in_nicknames() {
     let mut nicknames: Vec<String> = out
         .lines()
         .skip(1)
-        .map(|l| third_cell(l.strip_prefix("pm-vs-pd,1.0.0,").unwrap()))
+        .map(|l| third_cell(l.strip_prefix("pm-vs-pd,2.0.0,").unwrap()))
         .collect();
     nicknames.sort();
     let mut want = vec![
@@ -401,7 +401,7 @@ fn quizzes_and_versions_are_never_mixed() {
     // The same quiz in another version: its own fingerprint, its own group.
     for (i, r) in reports(&q, 5, 12).into_iter().enumerate() {
         let mut v: Value = serde_json::from_str(&r.to_json()).unwrap();
-        v["quiz"]["version"] = "2.0.0".into();
+        v["quiz"]["version"] = "9.0.0".into();
         v["quiz"]["fingerprint"] = "00000000feedbeef".into();
         std::fs::write(d.join(format!("v2-{i}.json")), v.to_string()).unwrap();
     }
@@ -415,7 +415,7 @@ fn quizzes_and_versions_are_never_mixed() {
         (j["count"].as_u64(), j["total"].as_u64()),
         (Some(6), Some(13))
     );
-    assert_eq!(j["quiz"]["version"], "1.0.0");
+    assert_eq!(j["quiz"]["version"], "2.0.0");
     let others = j["other_groups"].as_array().unwrap();
     assert_eq!(others.len(), 2);
     assert_eq!(
@@ -423,7 +423,7 @@ fn quizzes_and_versions_are_never_mixed() {
             others[0]["quiz"]["version"].as_str(),
             others[0]["count"].as_u64()
         ),
-        (Some("2.0.0"), Some(5))
+        (Some("9.0.0"), Some(5))
     );
     assert_eq!(
         (
@@ -440,9 +440,9 @@ fn quizzes_and_versions_are_never_mixed() {
         ),
         "{text}"
     );
-    assert!(text.contains("(pm-vs-pd v1.0.0)\nfingerprint"), "{text}");
+    assert!(text.contains("(pm-vs-pd v2.0.0)\nfingerprint"), "{text}");
     assert!(
-        text.contains("(pm-vs-pd v2.0.0)\nfingerprint 00000000feedbeef\nResults: 5\n"),
+        text.contains("(pm-vs-pd v9.0.0)\nfingerprint 00000000feedbeef\nResults: 5\n"),
         "{text}"
     );
     // CSV: each group its own section with its own header.

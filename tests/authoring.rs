@@ -64,7 +64,7 @@ fn strict_makes_warnings_fatal() {
     );
     // A clean quiz passes --strict.
     let (out, err) = stdout_of(&["validate", "--strict", "quizzes/pm-vs-pd.ron"], here(), 0);
-    assert_eq!(out, "quizzes/pm-vs-pd.ron: ok (30 questions, 2 profiles)\n");
+    assert_eq!(out, "quizzes/pm-vs-pd.ron: ok (40 questions, 2 profiles)\n");
     assert_eq!(err, "");
 }
 
@@ -254,9 +254,10 @@ fn list_shows_every_bundled_quiz() {
     assert_eq!(err, "");
     let expected = "\
 ID                  TITLE                                         QUESTIONS  PROFILES  LANGUAGE
-pm-vs-pd            Product Management or Product Development?           30         2  en
+pm-vs-pd            Product Management or Product Development?           40         2  en
 product-team-roles  Which role in a product team suits me?               41         7  en
 pm-vs-pd-ja         プロダクトマネジメントか、プロダクト開発か？         30         2  ja
+pm-vs-pd-v1         Product Management or Product Development?           30         2  en
 
 Use an id with --quiz, e.g. `careerfit take --quiz ID`.
 ";
@@ -267,7 +268,11 @@ Use an id with --quiz, e.g. `careerfit take --quiz ID`.
             .map(|i| unicode_width::UnicodeWidthStr::width(&l[..i]))
     };
     let rows: Vec<&str> = out.lines().filter(|l| l.contains("  30  ")).collect();
-    assert_eq!(col(rows[0]), col(rows[1]));
+    assert_eq!(
+        col(rows[0]),
+        col(rows[1]),
+        "the Japanese row lines up with v1's"
+    );
     // Every listed id works with --quiz.
     for (id, _, _) in BUNDLED {
         assert!(out.contains(&format!("\n{id} ")), "{id} listed");

@@ -10,15 +10,20 @@ use predicates::prelude::*;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-/// The bundled quiz has 30 questions (16 agreement, 8 scenario, 6 forced-choice).
-const QUESTIONS: usize = 30;
+/// The bundled quiz has 40 questions (37 agreement, 2 scenario, 1 forced choice).
+const QUESTIONS: usize = 40;
 
 /// Answer sheets for the bundled quiz (file order, 1-based option numbers).
-/// They were found with the binary; `tests/scoring_props.rs` checks their outcomes.
-const PM_SPEC: &str = "5,1,1,1,1,5,5,1,5,1,1,1,2,1,1,1,3,5,3,1,1,1,3,3,1,1,2,5,1,1";
-const PD_SPEC: &str = "1,5,3,5,2,1,1,2,1,2,5,5,1,5,2,5,2,1,3,2,2,5,3,1,2,5,1,1,2,2";
-const HYBRID_SPEC: &str = "5,5,1,1,2,1,5,2,1,2,1,5,5,1,2,5,2,5,1,2,5,1,5,4,1,1,2,1,1,1";
-const SKIPPY_SPEC: &str = "5,-,1,1,-,5,5,1,5,1,-,1,2,1,1,1,3,5,3,1,1,1,3,-,1,1,2,5,1,1";
+/// Made from the quiz's keys: a clear PM sheet, a clear PD sheet, and one
+/// high on both sides with strong bridging answers.
+const PM_SPEC: &str =
+    "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
+const PD_SPEC: &str =
+    "2,5,3,2,1,4,5,2,3,1,2,1,3,4,5,4,1,2,3,5,4,5,2,3,1,4,5,3,1,4,5,3,1,2,1,4,5,2,4,2";
+const HYBRID_SPEC: &str =
+    "4,4,5,4,2,2,4,4,5,2,4,2,5,2,4,2,2,4,1,4,2,4,4,5,2,2,4,1,2,2,4,5,2,4,2,2,4,4,2,1";
+const SKIPPY_SPEC: &str =
+    "5,-,3,5,-,1,2,5,1,4,-,4,3,1,2,1,4,5,3,2,1,2,5,-,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
 
 const MINIMAL: &str = "tests/data/minimal.ron";
 
@@ -87,7 +92,7 @@ fn score_text_card() {
         out.starts_with("careerfit · Product Management or Product Development? (v"),
         "{out}"
     );
-    assert!(out.contains("\nLeaning: Product Management\n"), "{out}");
+    assert!(out.contains("\nBest fit: Product Management\n"), "{out}");
     assert!(
         out.contains(&format!(
             " · {QUESTIONS} of {QUESTIONS} questions answered\n"
@@ -124,7 +129,7 @@ fn score_ascii_bars() {
     let unicode = ok(&["score", "--answers", PM_SPEC]);
     let leaning = |s: &str| {
         s.lines()
-            .find(|l| l.starts_with("Leaning:"))
+            .find(|l| l.starts_with("Best fit:"))
             .map(String::from)
     };
     assert_eq!(leaning(&out), leaning(&unicode));
@@ -138,7 +143,7 @@ fn score_markdown() {
         "{out}"
     );
     assert!(
-        out.contains("**Leaning:** Product Management · confidence "),
+        out.contains("**Best fit:** Product Management · confidence "),
         "{out}"
     );
     assert!(out.contains("\n## Fit by profile\n"), "{out}");
@@ -159,7 +164,7 @@ fn score_json_shape() {
     assert_eq!(v["answers"].as_array().unwrap().len(), QUESTIONS);
     assert_eq!(v["answers"][0], 5);
     assert_eq!(v["answered"], QUESTIONS);
-    assert_eq!(v["dimensions"].as_array().unwrap().len(), 11);
+    assert_eq!(v["dimensions"].as_array().unwrap().len(), 12);
     assert_eq!(v["profiles"][0]["id"], "pm", "best fit first");
     assert_eq!(v["recommendation"]["outcome"], "pm");
     assert_eq!(v["recommendation"]["profiles"], serde_json::json!(["pm"]));
@@ -246,7 +251,11 @@ fn score_all_skipped_is_flagged() {
     assert_eq!(v["answered"], 0);
     assert_eq!(v["recommendation"]["outcome"], "explore");
     assert_eq!(v["recommendation"]["basis"], "flagged");
-    assert_eq!(v["recommendation"]["confidence"], 0);
+    assert!(
+        v["recommendation"]["confidence"].is_null(),
+        "no call, no confidence"
+    );
+    assert_eq!(v["recommendation"]["headline"], "No clear call yet");
     assert_eq!(v["explanation"]["flags"][0]["id"], "too-few-answers");
     assert!(v["profiles"][0]["fit"].is_null());
 }
@@ -256,17 +265,17 @@ fn score_wrong_answer_count() {
     let err = fails(&["score", "--answers", &repeat("3", 29)]);
     assert_eq!(
         err,
-        "error: --answers: expected 30 answers (one per question, in file order), found 29\n"
+        "error: --answers: expected 40 answers (one per question, in file order), found 29\n"
     );
     let err = fails(&["score", "--answers", &format!("{PM_SPEC},1")]);
     assert_eq!(
         err,
-        "error: --answers: expected 30 answers (one per question, in file order), found 31\n"
+        "error: --answers: expected 40 answers (one per question, in file order), found 41\n"
     );
     let err = fails(&["score", "--answers", ""]);
     assert_eq!(
         err,
-        "error: --answers: expected 30 answers (one per question, in file order), found 0\n"
+        "error: --answers: expected 40 answers (one per question, in file order), found 0\n"
     );
 }
 
@@ -311,25 +320,25 @@ fn score_non_number_token() {
 
 #[test]
 fn score_out_of_range_number() {
-    let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 30, "9")]);
+    let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 40, "9")]);
     assert_eq!(
         err,
-        "error: --answers: answer 30 is 9, but question `quarter_planning` has options 1 to 5\n"
+        "error: --answers: answer 40 is 9, but question `final_word` has options 1 to 2\n"
     );
-    let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 5, "3")]);
+    let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 40, "3")]);
     assert_eq!(
         err,
-        "error: --answers: answer 5 is 3, but question `final_say` has options 1 to 2\n"
+        "error: --answers: answer 40 is 3, but question `final_word` has options 1 to 2\n"
     );
     let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 1, "0")]);
     assert_eq!(
         err,
-        "error: --answers: answer 1 is 0, but question `spot_the_gap` has options 1 to 5\n"
+        "error: --answers: answer 1 is 0, but question `rival_teardown` has options 1 to 5\n"
     );
-    let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 17, "5")]);
+    let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 24, "6")]);
     assert_eq!(
         err,
-        "error: --answers: answer 17 is 5, but question `flawed_plan` has options 1 to 4\n"
+        "error: --answers: answer 24 is 6, but question `launch_week` has options 1 to 5\n"
     );
     let huge = "99999999999999999999999";
     let err = fails(&["score", "--answers", &with_answer(PM_SPEC, 1, huge)]);
@@ -377,7 +386,7 @@ fn score_with_quiz_file() {
     let err = fails(&["score", "--quiz", "no-such-quiz", "--answers", "1"]);
     assert_eq!(
         err,
-        "error: cannot read no-such-quiz: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja)\n"
+        "error: cannot read no-such-quiz: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja, pm-vs-pd-v1)\n"
     );
     let err = fails(&[
         "score",
@@ -427,8 +436,8 @@ fn show_round_trips_score_byte_for_byte() {
     ] {
         let code = share_code(spec);
         assert!(
-            code.len() <= 32,
-            "share code {code} is longer than 32 characters"
+            code.len() <= 36,
+            "share code {code} is longer than 36 characters"
         );
         for format in ["json", "text", "markdown"] {
             let scored = ok(&["score", "--answers", spec, "--format", format]);
@@ -610,8 +619,12 @@ fn inspect_text_default_quiz() {
     );
     assert!(lines.next().unwrap().starts_with("fingerprint "));
     assert!(out.contains(
-        "30 questions, 11 dimensions, 2 profiles, 4 outcomes; scale: Strongly disagree / Disagree / Neither agree nor disagree / Agree / Strongly agree\n"
+        "40 questions, 12 dimensions, 2 profiles, 4 outcomes; scale: Strongly disagree / Disagree / Neither agree nor disagree / Agree / Strongly agree\n"
     ));
+    assert!(
+        out.contains("\nrules: two-sided rule; strong ≥ 56, lean ≥ 48, margin 6, bridge bridge (relief 6), inconsistent above a spread of 34, retest scale 1, at least 50% answered\n"),
+        "{out}"
+    );
     assert!(
         out.contains("\nDimensions:\n  market           Market analysis ("),
         "{out}"
@@ -621,19 +634,19 @@ fn inspect_text_default_quiz() {
         "{out}"
     );
     assert!(
-        out.contains("\nQuestions:\n   1. [agreement] spot_the_gap — measures market, strategy\n"),
+        out.contains("\nQuestions:\n   1. [agreement] rival_teardown — measures market\n"),
         "{out}"
     );
     assert!(
-        out.contains("   4. [agreement] avoid_pitching — measures leadership (reverse)\n"),
+        out.contains("   5. [agreement] looks_dont_matter — measures design (reverse)\n"),
         "{out}"
     );
     assert!(
-        out.contains("   5. [forced-choice] final_say — measures "),
+        out.contains("   9. [scenario] feature_request — measures "),
         "{out}"
     );
     assert!(
-        out.contains("  30. [scenario] quarter_planning — measures "),
+        out.contains("  40. [forced-choice] final_word — measures "),
         "{out}"
     );
     assert_eq!(ok(&["inspect", "--quiz", "pm-vs-pd"]), out);
@@ -645,7 +658,7 @@ fn inspect_text_file_quiz() {
     let out = ok(&["inspect", "--quiz", MINIMAL]);
     let expected_tail = "\
 4 questions, 2 dimensions, 2 profiles, 3 outcomes; scale: No / Maybe / Yes
-rules: strong ≥ 60, separation z = 1, at least 50% answered
+rules: gap rule; strong ≥ 60, separation z = 1, at least 50% answered
 
 Dimensions:
   alpha            Alpha (3 questions)
@@ -702,28 +715,31 @@ fn inspect_json_default_quiz() {
             "market",
             "users",
             "strategy",
-            "leadership",
-            "metrics",
-            "technical",
-            "problem",
-            "craft",
+            "requirements",
+            "stakeholders",
+            "launch",
+            "engineering",
+            "design",
             "quality",
+            "operations",
             "delivery",
-            "collaboration"
+            "bridge"
         ]
     );
     assert_eq!(v["dimensions"][0]["name"], "Market analysis");
-    assert_eq!(v["dimensions"][10]["name"], "Cross-team collaboration");
+    assert_eq!(
+        v["dimensions"][11]["name"],
+        "Bridging business and engineering"
+    );
     assert_eq!(ids(&v["profiles"]), ["pm", "pd"]);
     assert_eq!(v["profiles"][1]["name"], "Product Development");
 
     let questions = v["questions"].as_array().unwrap();
     assert_eq!(questions.len(), QUESTIONS);
     let q_ids = ids(&v["questions"]);
-    assert_eq!(q_ids[0], "spot_the_gap");
-    assert_eq!(q_ids[2], "studio_app");
-    assert_eq!(q_ids[4], "final_say");
-    assert_eq!(q_ids[29], "quarter_planning");
+    assert_eq!(q_ids[0], "rival_teardown");
+    assert_eq!(q_ids[8], "feature_request");
+    assert_eq!(q_ids[39], "final_word");
     let kinds: Vec<&str> = questions
         .iter()
         .map(|q| q["kind"].as_str().unwrap())
@@ -735,18 +751,9 @@ fn inspect_json_default_quiz() {
             count("scenario"),
             count("forced-choice")
         ),
-        (16, 8, 6)
+        (37, 2, 1)
     );
-    assert_eq!(
-        &kinds[..5],
-        [
-            "agreement",
-            "agreement",
-            "scenario",
-            "agreement",
-            "forced-choice"
-        ]
-    );
+    assert_eq!(kinds[8], "scenario");
     let scale: Vec<Value> = v["scale"].as_array().unwrap().clone();
     for q in questions {
         assert!(q["text"].as_str().unwrap().len() > 10);
@@ -764,8 +771,8 @@ fn inspect_json_default_quiz() {
         }
     }
     assert_eq!(
-        questions[4]["options"][0]["label"],
-        "Which three features make it into the next release"
+        questions[39]["options"][0]["label"],
+        "What goes into the next release, and why"
     );
 }
 
@@ -837,7 +844,7 @@ fn inspect_bad_quiz() {
     );
     assert_eq!(
         fails(&["inspect", "--quiz", "missing.ron", "--format", "json"]),
-        "error: cannot read missing.ron: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja)\n"
+        "error: cannot read missing.ron: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja, pm-vs-pd-v1)\n"
     );
 }
 
@@ -857,7 +864,7 @@ fn validate_valid_files() {
     cf().args(["validate", "quizzes/pm-vs-pd.ron", "tests/data/escapes.ron"])
         .assert()
         .success()
-        .stdout("quizzes/pm-vs-pd.ron: ok (30 questions, 2 profiles)\ntests/data/escapes.ron: ok (4 questions, 2 profiles, 5 warnings)\n");
+        .stdout("quizzes/pm-vs-pd.ron: ok (40 questions, 2 profiles)\ntests/data/escapes.ron: ok (4 questions, 2 profiles, 5 warnings)\n");
 }
 
 #[test]
@@ -1168,7 +1175,7 @@ fn serve_without_its_server_program_says_what_to_install() {
         .stdout("")
         .stderr(
             "error: `careerfit serve` needs the program careerfit-serve next to careerfit \
-             or on PATH; `cargo install --path .` in careerfit's source folder installs both\n",
+             or on PATH; in careerfit's source folder, `cargo install --path crates/careerfit-serve` installs it\n",
         );
 }
 
@@ -1181,17 +1188,4 @@ fn serve_help_needs_no_server_program() {
         .assert()
         .success()
         .stdout(predicate::str::contains("--join-code"));
-}
-
-#[test]
-fn the_server_program_runs_only_serve() {
-    Command::new(env!("CARGO_BIN_EXE_careerfit-serve"))
-        .arg("list")
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(
-            "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
-             (or `careerfit-serve serve …`)\n",
-        );
 }

@@ -52,7 +52,9 @@ fn skeleton(q: &Quiz) -> Quiz {
 
 #[test]
 fn same_structure_and_scores_as_the_english_quiz() {
-    let en = bundled("pm-vs-pd");
+    // The Japanese quiz translates version 1 of the default quiz; moving it
+    // to version 2 is part of the localisation work (issue #20).
+    let en = bundled("pm-vs-pd-v1");
     let ja = bundled("pm-vs-pd-ja");
     assert_eq!(ja.language, "ja");
     assert_eq!(skeleton(&ja), skeleton(&en));

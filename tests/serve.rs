@@ -61,12 +61,12 @@ fn openssh_in_a_real_terminal_takes_the_quiz_and_the_saved_result_matches_score(
     t.keys(&["Enter"]);
     // Arrow keys reach the quiz as escape sequences: → confirms, ← goes back.
     t.keys(&["Down", "Right"]);
-    t.wait_for("2 / 30");
+    t.wait_for("2 / 40");
     t.keys(&["Left"]);
-    t.wait_for("1 / 30");
+    t.wait_for("1 / 40");
     let spec = common::PM_SPEC;
     for (i, d) in spec.split(',').enumerate() {
-        t.wait_for(&format!("{} / 30", i + 1));
+        t.wait_for(&format!("{} / 40", i + 1));
         t.send_literal(d);
         t.keys(&["Enter"]);
         if i == 10 {
@@ -74,9 +74,9 @@ fn openssh_in_a_real_terminal_takes_the_quiz_and_the_saved_result_matches_score(
             t.resize(80, 24);
         }
     }
-    t.wait_for("review · 30 of 30 answered");
+    t.wait_for("review · 40 of 40 answered");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Leaning:");
+    let screen = t.wait_for("Best fit:");
     assert!(screen.contains("saved for the workshop"), "{screen}");
     let files = server.wait_results(1, 10);
     assert_eq!(files.len(), 1);
@@ -194,20 +194,20 @@ async fn escape_sequences_resize_and_clipboard_reach_the_participant() {
         .unwrap();
     p.wait_for("Enter start", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("1 / 30", SECS).await.unwrap();
+    p.wait_for("1 / 40", SECS).await.unwrap();
     // SS3 and CSI arrows, one split across two packets: ↓ ↓ ↓ ↑ leaves the
     // highlight on option 2, and → confirms it.
     p.send(b"\x1bOB\x1b[").await.unwrap();
     p.send(b"B\x1bOB\x1b[A").await.unwrap();
     p.send(b"\x1b[C").await.unwrap();
-    p.wait_for("2 / 30", SECS).await.unwrap();
+    p.wait_for("2 / 40", SECS).await.unwrap();
     // Ctrl-Z does nothing on the server; a lone Esc asks to quit; n stays.
     p.send(b"\x1a").await.unwrap();
     p.send(b"\x1b").await.unwrap();
     p.wait_for("Quit the quiz?", SECS).await.unwrap();
     p.send(b"n").await.unwrap();
     p.send(b"\x1b[D").await.unwrap();
-    let s = p.wait_for("1 / 30", SECS).await.unwrap();
+    let s = p.wait_for("1 / 40", SECS).await.unwrap();
     assert!(
         s.contains("2 ● Disagree"),
         "option 2 chosen by arrows:\n{s}"
@@ -215,13 +215,13 @@ async fn escape_sequences_resize_and_clipboard_reach_the_participant() {
     // A window change re-lays out the screen at the new size.
     p.resize(120, 40).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("2 / 30", SECS).await.unwrap();
-    for _ in 1..30 {
+    p.wait_for("2 / 40", SECS).await.unwrap();
+    for _ in 1..40 {
         p.send(b"1\r").await.unwrap();
     }
-    p.wait_for("30 of 30 answered", SECS).await.unwrap();
+    p.wait_for("40 of 40 answered", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("Leaning:", SECS).await.unwrap();
+    p.wait_for("Confidence ", SECS).await.unwrap();
     // c asks the participant's terminal (not the server's) to copy the card.
     p.send(b"c").await.unwrap();
     p.wait_for("OSC 52", SECS).await.unwrap();
@@ -295,7 +295,7 @@ async fn ctrl_c_stops_new_sessions_and_waits_for_running_ones() {
     let mut p = Participant::start(port, "r", "", 80, 24).await.unwrap();
     p.wait_for("Enter start", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("1 / 30", SECS).await.unwrap();
+    p.wait_for("1 / 40", SECS).await.unwrap();
     server.signal_interrupt();
     p.wait_for("The room is closing", SECS).await.unwrap();
     assert!(
@@ -306,12 +306,12 @@ async fn ctrl_c_stops_new_sessions_and_waits_for_running_ones() {
         server.child.try_wait().unwrap().is_none(),
         "still serving the running session"
     );
-    for _ in 0..30 {
+    for _ in 0..40 {
         p.send(b"2\r").await.unwrap();
     }
-    p.wait_for("30 of 30 answered", SECS).await.unwrap();
+    p.wait_for("40 of 40 answered", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("Leaning:", SECS).await.unwrap();
+    p.wait_for("Confidence ", SECS).await.unwrap();
     p.send(b"q").await.unwrap();
     assert_eq!(p.wait_closed(SECS).await.unwrap(), Some(0));
     let (status, rest) = tokio::task::spawn_blocking(move || server.finish(10))

@@ -59,7 +59,7 @@ async fn participant(
     // Everyone is connected and on the welcome screen: memory is measured.
     ready.wait().await;
     ready.wait().await;
-    let mut latencies = vec![step(&mut p, b"\r", " 1 / 30").await?];
+    let mut latencies = vec![step(&mut p, b"\r", " 1 / 40").await?];
     let n = answers.len();
     for (q, a) in answers.iter().enumerate() {
         let expect = if q + 1 < n {
@@ -69,7 +69,7 @@ async fn participant(
         };
         latencies.push(step(&mut p, format!("{a}\r").as_bytes(), &expect).await?);
     }
-    latencies.push(step(&mut p, b"\r", "Leaning:").await?);
+    latencies.push(step(&mut p, b"\r", "Confidence ").await?);
     p.send(b"q").await?;
     match p.wait_closed(WAIT).await? {
         Some(0) => Ok(Run {
@@ -194,9 +194,9 @@ async fn big_session(port: u16, i: usize) -> Result<(), String> {
     let name = format!("big-{i:04}");
     let mut p = Participant::start_from(Some(source), port, &name, "load", (300, 120)).await?;
     p.wait_for("Enter start", WAIT).await?;
-    step(&mut p, b"\r", " 1 / 30").await?;
-    step(&mut p, b"1\r", " 2 / 30").await?;
-    step(&mut p, b"2\r", " 3 / 30").await?;
+    step(&mut p, b"\r", " 1 / 40").await?;
+    step(&mut p, b"1\r", " 2 / 40").await?;
+    step(&mut p, b"2\r", " 3 / 40").await?;
     p.send(b"qy").await?;
     p.wait_closed(WAIT).await?;
     Ok(())

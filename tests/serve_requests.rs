@@ -66,7 +66,7 @@ async fn x11_agent_and_env_requests_are_refused_and_logged() {
     );
     // The quiz still works.
     p.send(b"\r").await.unwrap();
-    p.wait_for("1 / 30", SECS).await.unwrap();
+    p.wait_for("1 / 40", SECS).await.unwrap();
     let log = server.log();
     assert!(
         log.matches(" refused setting the environment variable V")
@@ -83,7 +83,7 @@ async fn sighup_drains_like_ctrl_c() {
     let mut p = Participant::start(port, "r", "", 80, 24).await.unwrap();
     p.wait_for("Enter start", SECS).await.unwrap();
     p.send(b"\r").await.unwrap();
-    p.wait_for("1 / 30", SECS).await.unwrap();
+    p.wait_for("1 / 40", SECS).await.unwrap();
     server.signal("-HUP");
     p.wait_for("The room is closing", SECS).await.unwrap();
     assert!(

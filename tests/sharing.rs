@@ -4,7 +4,7 @@
 
 mod common;
 use assert_cmd::Command;
-use careerfit::tui::effects::{Settings, apply};
+use careerfit::effects::{Settings, apply};
 use careerfit::tui::model::Overlay;
 use careerfit::tui::msg::{Effect, Message};
 use careerfit::tui::update::update;

@@ -23,10 +23,10 @@ fn start_and_answer(t: &Tmux, n: usize) {
     t.wait_for("Enter start");
     t.keys(&["Enter"]);
     for i in 0..n {
-        t.wait_for(&format!("{} / 30", i + 1));
+        t.wait_for(&format!("{} / 40", i + 1));
         t.keys(&["1", "Enter"]);
     }
-    t.wait_for(&format!("{} / 30", n + 1));
+    t.wait_for(&format!("{} / 40", n + 1));
 }
 
 fn kill(sig: &str, t: &Tmux) {
@@ -42,15 +42,15 @@ fn resume_offered(t: &Tmux, answered: usize) {
     t.careerfit("--no-shuffle; echo EXIT=$?");
     let s = t.wait_for("Resume where you left off?");
     assert!(
-        s.contains(&format!("You had answered {answered} of 30 questions.")),
+        s.contains(&format!("You had answered {answered} of 40 questions.")),
         "{s}"
     );
     t.keys(&["Enter"]);
-    let s = t.wait_for(&format!("{} / 30", answered + 1));
+    let s = t.wait_for(&format!("{} / 40", answered + 1));
     assert!(s.contains(&format!("{answered} answered")), "{s}");
     t.keys(&["Left"]);
     // The earlier answer is still chosen.
-    assert!(t.wait_for(&format!("{answered} / 30")).contains("▶ 1 ● "));
+    assert!(t.wait_for(&format!("{answered} / 40")).contains("▶ 1 ● "));
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn ctrl_z_suspends_and_fg_redraws() {
     t.run("echo SUSPENDED-$((2+2))");
     t.wait_for("SUSPENDED-4");
     t.run("fg");
-    let s = t.wait_for("3 / 30");
+    let s = t.wait_for("3 / 40");
     assert!(s.contains("2 answered"), "{s}");
     t.keys(&["1"]);
     t.wait_for("▶ 1 ● ");
@@ -146,7 +146,7 @@ fn an_outside_sigtstp_restores_the_terminal_before_stopping() {
     let s = t.wait_for("STTY-2");
     assert!(s.contains("icanon echo"), "terminal not restored:\n{s}");
     t.run("fg");
-    let s = t.wait_for("3 / 30");
+    let s = t.wait_for("3 / 40");
     assert!(s.contains("2 answered"), "{s}");
     assert_eq!(t.format("#{alternate_on}"), "1");
 }
@@ -174,7 +174,7 @@ fn escape_sequences_in_a_quiz_title_do_not_reach_the_terminal() {
     ));
     let s = t.wait_for("Enter start");
     t.keys(&["Enter"]);
-    let s2 = t.wait_for("1 / 30");
+    let s2 = t.wait_for("1 / 40");
     assert!(s2.contains("PWNED]0;HACKED-TITLE[2J31m Quiz"), "{s2}");
     assert_eq!(
         t.pane_title(),
@@ -208,10 +208,10 @@ fn resize_storm_keeps_the_answer_and_never_panics() {
         t.resize(w, h);
     }
     t.resize(100, 30);
-    let s = t.wait_for("3 / 30");
+    let s = t.wait_for("3 / 40");
     assert!(s.contains("▶ 4 ● "), "the chosen answer survived:\n{s}");
     t.keys(&["Enter"]);
-    t.wait_for("4 / 30");
+    t.wait_for("4 / 40");
     t.keys(&["q", "y"]);
     t.wait_for("EXIT=0");
 }

@@ -250,7 +250,7 @@ fn plain_mode_gives_the_same_card_as_score() {
         .output()
         .unwrap();
     let card = String::from_utf8(card.stdout).unwrap();
-    assert!(plain.contains("Question 1 of 30:"), "{plain}");
+    assert!(plain.contains("Question 1 of 40:"), "{plain}");
     assert!(
         plain.ends_with(&card),
         "plain mode must end with the score card"
@@ -278,7 +278,7 @@ fn plain_mode_rejects_bad_numbers_and_goes_back() {
         s.contains("Please type a number from 1 to 5, or s, b or q."),
         "{s}"
     );
-    assert!(s.contains("Leaning: Product Management"), "{s}");
+    assert!(s.contains("Best fit: Product Management"), "{s}");
 }
 
 /// Scrolling moves within what the last frame showed: there is nothing to

@@ -7,10 +7,10 @@
 mod common;
 use careerfit::core::aggregate::Aggregate;
 use careerfit::core::report;
+use careerfit::tui::dashboard::model::{Effect, Model, Msg};
+use careerfit::tui::dashboard::update::{message_for, update};
+use careerfit::tui::dashboard::view::view;
 use careerfit::tui::theme::Theme;
-use careerfit::workshop::model::{Effect, Model, Msg};
-use careerfit::workshop::update::{message_for, update};
-use careerfit::workshop::view::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -6,11 +6,11 @@
 mod starter;
 
 use crate::bundled;
-use crate::cli::{Failure, io_reason, read_capped};
 use crate::core::diag::{Diagnostic, Severity};
 use crate::core::sanitize::clean;
 use crate::core::text::{pad, width};
 use crate::core::{lint, load};
+use crate::edge::{Failure, io_reason, read_capped};
 use clap::Args;
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -174,7 +174,7 @@ pub struct HistoryEntry {
     pub quiz: String,
     /// The outcome's title.
     pub outcome: String,
-    pub confidence: u8,
+    pub confidence: Option<u8>,
     pub share_code: String,
 }
 

@@ -110,7 +110,7 @@ pub fn load_progress(dir: &Path, quiz: &Quiz) -> (Option<Progress>, Option<Strin
             ),
             Err(e) => format!(
                 "Saved progress {why}, and it could not be set aside: {}.",
-                crate::cli::io_reason(&e)
+                crate::edge::io_reason(&e)
             ),
         }
     };
@@ -118,7 +118,7 @@ pub fn load_progress(dir: &Path, quiz: &Quiz) -> (Option<Progress>, Option<Strin
         Ok(b) => b,
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
         Err(ReadError::Io(e)) => {
-            let why = crate::cli::io_reason(&e);
+            let why = crate::edge::io_reason(&e);
             return (
                 None,
                 Some(format!("Saved progress could not be read: {why}.")),

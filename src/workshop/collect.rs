@@ -96,7 +96,7 @@ impl Worker {
         if let Err(fsread::ReadError::Io(e)) = &head {
             return self.skip(
                 name,
-                format!("cannot read it: {}", crate::cli::io_reason(e)),
+                format!("cannot read it: {}", crate::edge::io_reason(e)),
             );
         }
         let first = self.buf.iter().find(|b| !b.is_ascii_whitespace());
@@ -123,7 +123,7 @@ impl Worker {
             let got = match fsread::read_line_capped(&mut r, MAX_CODE_LINE, &mut line) {
                 Ok(got) => got,
                 Err(e) => {
-                    let why = format!("cannot read it: {}", crate::cli::io_reason(&e));
+                    let why = format!("cannot read it: {}", crate::edge::io_reason(&e));
                     return self.skip(what(), why);
                 }
             };

@@ -1,12 +1,12 @@
 //! `careerfit workshop DIR`: the live dashboard for the facilitator's
 //! projector. Checks its inputs, then hands over to [`super::run`].
 
-use super::model::Model;
 use super::scan::Scanner;
-use crate::cli::{Failure, QuizArg, io_reason, load_quiz};
 use crate::core::aggregate::DEFAULT_MIN_GROUP;
 use crate::core::sanitize::clean_line;
-use crate::tui::run::Ended;
+use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
+use crate::tui::dashboard::model::Model;
+use crate::tui::runtime::Ended;
 use crate::tui::theme::Theme;
 use clap::Args;
 use std::io::IsTerminal;

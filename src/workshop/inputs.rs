@@ -8,7 +8,7 @@
 //! folders are not followed, so a link loop cannot make it run forever.
 //! Files are read only through [`crate::fsread`]: regular files, capped.
 
-use crate::cli::io_reason;
+use crate::edge::io_reason;
 use std::path::{Path, PathBuf};
 
 /// Largest result file read; a real one is about 6 KB.

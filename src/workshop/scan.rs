@@ -8,9 +8,9 @@ use super::collect::{Event, Settings, collect};
 use super::csv_out::CsvSinks;
 use super::inputs::Walk;
 use crate::bundled;
-use crate::cli::io_reason;
 use crate::core::aggregate::{self, Aggregate};
 use crate::core::model::Quiz;
+use crate::edge::io_reason;
 use crate::store;
 use std::path::{Path, PathBuf};
 

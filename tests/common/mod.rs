@@ -14,6 +14,15 @@ pub fn default_quiz() -> Quiz {
     load(careerfit::bundled::BUNDLED[0].2.as_bytes()).expect("default quiz loads")
 }
 
+/// Version 1 of the default quiz, still bundled for its share codes.
+pub fn v1_quiz() -> Quiz {
+    let (_, src) = careerfit::bundled::find("pm-vs-pd-v1").expect("v1 is bundled");
+    load(src.as_bytes()).expect("v1 loads")
+}
+
+/// Questions in the default quiz.
+pub const QUESTIONS: usize = 40;
+
 /// A fresh model on the default quiz in file order, monochrome.
 pub fn model() -> Model {
     Model::new(Arc::new(default_quiz()), None, Theme::mono())
@@ -27,7 +36,8 @@ pub fn send(m: &mut Model, msgs: &[Message]) {
 }
 
 /// A PM-leaning answer SPEC for the default quiz (1-based, file order).
-pub const PM_SPEC: &str = "4,2,1,1,1,5,5,1,5,1,1,1,2,1,1,1,3,5,1,1,1,1,1,3,1,1,2,5,1,1";
+pub const PM_SPEC: &str =
+    "5,2,3,5,4,1,2,5,1,4,5,4,3,1,2,1,4,5,3,2,1,2,5,1,4,1,2,3,4,1,2,3,4,5,4,1,2,5,1,1";
 
 /// Answers every question with the 1-based option numbers of `spec` (file
 /// order == display order with no shuffle) and goes to the results.

@@ -78,7 +78,7 @@ fn answers_out_of_range_are_set_aside() {
     save_progress(d.path(), &p).unwrap();
     let (got, msg) = load_progress(d.path(), &q);
     assert_eq!(got, None);
-    assert!(msg.unwrap().contains("(position 31 of 30 questions)"));
+    assert!(msg.unwrap().contains("(position 41 of 40 questions)"));
 }
 
 /// Issue 14, case 5: a FIFO or a link to a device as the progress file

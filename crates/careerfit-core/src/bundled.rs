@@ -1,0 +1,58 @@
+//! Quizzes built into the binary, so careerfit runs anywhere with no files.
+
+/// `(id, file name, RON source)` of every bundled quiz; the first is the default.
+pub const BUNDLED: &[(&str, &str, &str)] = &[
+    (
+        "pm-vs-pd",
+        "quizzes/pm-vs-pd.ron",
+        include_str!("../../../quizzes/pm-vs-pd.ron"),
+    ),
+    (
+        "product-team-roles",
+        "quizzes/product-team-roles.ron",
+        include_str!("../../../quizzes/product-team-roles.ron"),
+    ),
+    (
+        "pm-vs-pd-ja",
+        "quizzes/pm-vs-pd-ja.ron",
+        include_str!("../../../quizzes/pm-vs-pd-ja.ron"),
+    ),
+    // Version 1 of the default quiz, so its share codes and result files
+    // keep their result; never offered as a default.
+    (
+        "pm-vs-pd-v1",
+        "quizzes/legacy/pm-vs-pd-v1.ron",
+        include_str!("../../../quizzes/legacy/pm-vs-pd-v1.ron"),
+    ),
+];
+
+/// The source of a bundled quiz by id.
+pub fn find(id: &str) -> Option<(&'static str, &'static str)> {
+    BUNDLED
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, f, s)| (*f, *s))
+}
+
+/// Every bundled quiz that loads, as `(fingerprint, "title (id)")`, so share
+/// codes from another bundled quiz can say which one they belong to.
+pub fn fingerprints() -> Vec<(String, String)> {
+    BUNDLED
+        .iter()
+        .filter_map(|(_, _, src)| crate::load::load(src.as_bytes()).ok())
+        .map(|q| {
+            (
+                q.fingerprint.clone(),
+                format!("“{}” ({} v{})", q.title, q.id, q.version),
+            )
+        })
+        .collect()
+}
+
+/// Version 1 of the default quiz, loaded: the engine's unit tests are
+/// pinned to it, because their answer sheets were found for it.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn v1() -> crate::model::Quiz {
+    crate::load::load(find("pm-vs-pd-v1").map(|(_, s)| s).unwrap().as_bytes()).unwrap()
+}

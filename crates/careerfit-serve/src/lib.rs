@@ -1,0 +1,217 @@
+//! `careerfit serve`: the quiz over SSH for workshops where nobody installs
+//! anything. Participants run `ssh -p 2222 anyname@HOST`, type the join code
+//! and get the same full-screen quiz as `careerfit take`, in their own
+//! terminal; each finished result lands in the workshop folder exactly as
+//! `take --submit` writes it. Built on `russh` directly (see
+//! docs/security.md for the threat model).
+
+mod auth;
+mod handler;
+mod hostkey;
+pub mod input;
+mod limits;
+mod output;
+mod server;
+mod session;
+mod state;
+mod terminal;
+
+pub use careerfit::commands::serve::ServeArgs;
+
+use careerfit::edge::{Failure, io_reason, load_quiz};
+use russh::MethodKind;
+use russh::server::Config;
+use state::{Shared, Shuffle};
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Longest a quiz session may last.
+const MAX_SESSION: Duration = Duration::from_secs(60 * 60);
+/// Time to finish the handshake, log in and ask for a shell.
+const LOGIN_GRACE: Duration = Duration::from_secs(60);
+/// How long a wrong join code is held before the answer goes back.
+const REJECT_DELAY: Duration = Duration::from_millis(1500);
+
+/// Runs the server until Ctrl-C; returns the closing summary.
+pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&args.quiz)?;
+    let addr = resolve(&args.listen)?;
+    std::fs::create_dir_all(&args.results).map_err(|e| {
+        Failure::other(format!(
+            "error: cannot create {}: {}",
+            careerfit::core::sanitize::clean_path(&args.results),
+            io_reason(&e)
+        ))
+    })?;
+    let key = hostkey::load_or_create(&hostkey::default_path(args.host_key.as_deref())?)?;
+    let join_code = match (&args.join_code, args.open) {
+        (_, true) => None,
+        (Some(c), false) => Some(c.clone()),
+        (None, false) => Some(random_code()),
+    };
+    let shuffle = match (args.no_shuffle, args.seed) {
+        (true, _) => Shuffle::Fixed(None),
+        (false, Some(s)) => Shuffle::Fixed(Some(s)),
+        (false, None) => Shuffle::Random,
+    };
+    let fingerprint = key.fingerprint();
+    let mut banner = Vec::new();
+    if let Some(w) = &key.warning {
+        banner.push(w.clone());
+    }
+    let config = Arc::new(Config {
+        server_id: russh::SshId::Standard(
+            format!("SSH-2.0-careerfit_{}", env!("CARGO_PKG_VERSION")).into(),
+        ),
+        methods: russh::MethodSet::from(&[MethodKind::KeyboardInteractive][..]),
+        auth_rejection_time: REJECT_DELAY,
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        keys: vec![key.key.clone()],
+        max_auth_attempts: 6,
+        inactivity_timeout: Some(args.idle_timeout + LOGIN_GRACE),
+        keepalive_interval: Some(Duration::from_secs(30)),
+        keepalive_max: 4,
+        channel_buffer_size: 32,
+        nodelay: true,
+        ..Default::default()
+    });
+    // Result files are written off the async workers; a few threads are
+    // plenty, and the cap bounds what a burst of finishes can cost.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(16)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::other(format!("error: cannot start: {}", io_reason(&e))))?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(addr))
+        .map_err(|e| {
+            Failure::other(format!("error: cannot listen on {addr}: {}", io_reason(&e)))
+        })?;
+    let local = listener.local_addr().unwrap_or(addr);
+    let mut shared = Shared::new(
+        Arc::new(quiz),
+        shuffle,
+        args.results.clone(),
+        join_code,
+        args.max_sessions as usize,
+        args.idle_timeout,
+        MAX_SESSION,
+        LOGIN_GRACE,
+    );
+    shared.hint = connect_command(local);
+    let shared = Arc::new(shared);
+    banner.extend(instructions(local, &shared, &key, &fingerprint));
+    println!("{}", banner.join("\n"));
+    runtime.block_on(server::run(listener, config, Arc::clone(&shared)));
+    // Connection tasks that outlived the drain are dropped with the runtime.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    Ok(format!(
+        "Stopped. {} result(s) saved in {}.\n",
+        shared.saved.load(Ordering::Relaxed),
+        careerfit::core::sanitize::clean_path(&shared.results)
+    ))
+}
+
+/// `--listen`: an address, or a name that resolves to one.
+fn resolve(listen: &str) -> Result<SocketAddr, Failure> {
+    let bad = |why: String| Failure::input(format!("error: --listen {listen}: {why}"));
+    let mut addrs = listen.to_socket_addrs().map_err(|e| {
+        bad(format!(
+            "{} (expected HOST:PORT, e.g. 0.0.0.0:2222)",
+            io_reason(&e)
+        ))
+    })?;
+    addrs.next().ok_or_else(|| bad("no address found".into()))
+}
+
+/// A short code that is easy to read aloud (no 0/O, 1/I/L).
+fn random_code() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    (0..6)
+        .map(|_| char::from(ALPHABET[rand::random_range(0..ALPHABET.len())]))
+        .collect()
+}
+
+/// `ssh -p PORT anyname@HOST` for this address (`HOST` when it listens on
+/// every interface, since only the facilitator knows the room's address).
+fn connect_command(local: SocketAddr) -> String {
+    let host = if local.ip().is_unspecified() {
+        "HOST".to_string()
+    } else {
+        local.ip().to_string()
+    };
+    let port = if local.port() == 22 {
+        String::new()
+    } else {
+        format!("-p {} ", local.port())
+    };
+    format!("ssh {port}anyname@{host}")
+}
+
+/// What the facilitator shows the room.
+fn instructions(
+    local: SocketAddr,
+    shared: &Shared,
+    key: &hostkey::HostKey,
+    fingerprint: &str,
+) -> Vec<String> {
+    let mut lines = vec![
+        format!("careerfit serve: listening on {local}"),
+        format!(
+            "Host key: {fingerprint} (ED25519, {}{})",
+            careerfit::core::sanitize::clean_path(&key.path),
+            if key.created { ", new" } else { "" }
+        ),
+    ];
+    match &shared.join_code {
+        Some(code) => lines.push(format!("Join code: {code}")),
+        None => {
+            lines.push("Join code: none (--open: anyone who can connect may take the quiz)".into());
+        }
+    }
+    lines.push(format!(
+        "Participants run:  {}   (the name before @ becomes their nickname)",
+        shared.hint
+    ));
+    if local.ip().is_unspecified() {
+        lines.push("  (HOST is this machine's address on the room's network)".into());
+    }
+    lines.push(format!(
+        "Results: {}  (watch the room: careerfit workshop {})",
+        careerfit::core::sanitize::clean_path(&shared.results),
+        careerfit::core::sanitize::clean_path(&shared.results)
+    ));
+    lines.push(format!(
+        "Up to {} sessions at once. Ctrl-C stops new sessions and waits for running ones.",
+        shared.max_sessions
+    ));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_codes_are_short_and_unambiguous() {
+        for _ in 0..100 {
+            let c = random_code();
+            assert_eq!(c.len(), 6);
+            assert!(c.chars().all(|ch| !"01ILO".contains(ch)), "{c}");
+        }
+    }
+
+    #[test]
+    fn listen_addresses() {
+        assert_eq!(resolve("127.0.0.1:2222").unwrap().port(), 2222);
+        let e = resolve("nonsense").err().unwrap();
+        assert_eq!(e.code, 2);
+        assert!(
+            e.message.starts_with("error: --listen nonsense:"),
+            "{}",
+            e.message
+        );
+    }
+}

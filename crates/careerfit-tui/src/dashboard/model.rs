@@ -1,0 +1,111 @@
+//! The dashboard's state and its messages. Everything the screen shows is
+//! here; the view draws from it alone.
+
+use crate::theme::Theme;
+use careerfit_core::aggregate::{Aggregate, Group};
+
+/// What the facilitator's dashboard knows.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The workshop folder as participants should type it.
+    pub dir: String,
+    /// `--quiz` as given, repeated in the join command.
+    pub quiz_arg: Option<String>,
+    /// The latest full scan of the folder.
+    pub agg: Aggregate,
+    /// Distributions are hidden until the facilitator reveals them, so
+    /// early finishers do not sway the room.
+    pub revealed: bool,
+    /// The anonymity threshold, as in `careerfit aggregate`.
+    pub min_group: u64,
+    /// A one-line message in the footer (export done, watch problems).
+    pub status: Option<String>,
+    pub theme: Theme,
+}
+
+/// Everything that can change the model.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// `r`: reveal the distributions, or hide them again.
+    ToggleReveal,
+    /// `e`: export the report as Markdown and CSV into the folder.
+    Export,
+    /// `q`, Esc or Ctrl-C.
+    Quit,
+    /// Files in the folder changed (debounced).
+    FilesChanged,
+    /// A scan finished.
+    Scanned(Aggregate),
+    /// The runtime reports how an effect went.
+    Status(String),
+}
+
+/// Work with side effects that `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Rescan,
+    Export,
+    Quit,
+}
+
+impl Model {
+    pub fn new(dir: String, quiz_arg: Option<String>, min_group: u64, theme: Theme) -> Self {
+        Model {
+            dir,
+            quiz_arg,
+            agg: Aggregate::new(),
+            revealed: false,
+            min_group,
+            status: None,
+            theme,
+        }
+    }
+
+    /// The group on screen: the quiz most results belong to.
+    pub fn main_group(&self) -> Option<&Group> {
+        // Only a loaded quiz has distributions to draw; results of any
+        // other quiz are counted among the others.
+        self.agg.ordered().into_iter().find(|g| g.known)
+    }
+
+    /// Results on screen (the main group's).
+    pub fn count(&self) -> u64 {
+        self.main_group().map_or(0, |g| g.count)
+    }
+
+    /// Results of other quizzes or versions in the folder, kept apart.
+    pub fn others(&self) -> u64 {
+        self.agg.count() - self.count()
+    }
+
+    /// Whether the distributions may be drawn now: revealed, and enough
+    /// results that no one can be singled out.
+    pub fn showing(&self) -> bool {
+        self.revealed
+            && self
+                .main_group()
+                .is_some_and(|g| !g.suppressed(self.min_group))
+    }
+
+    /// The command participants run to join.
+    pub fn join_command(&self) -> String {
+        let quiz = self
+            .quiz_arg
+            .as_deref()
+            .map_or(String::new(), |q| format!(" --quiz {}", shell_word(q)));
+        format!("careerfit take{quiz} --submit {}", shell_word(&self.dir))
+    }
+}
+
+/// `s` quoted for a POSIX shell when it needs it, so the join command can
+/// be typed as shown.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-~+,:@%=".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}

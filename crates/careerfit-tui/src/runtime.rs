@@ -1,0 +1,271 @@
+//! The one event loop of every full-screen program on this process's
+//! terminal (the quiz and the workshop dashboard, each an [`App`]): raw
+//! mode and the alternate screen, restored on every way out; input and
+//! signals delivered on one channel so an idle app blocks instead of
+//! polling; suspend on Ctrl-Z and a full redraw after.
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{self, Event, KeyEvent};
+use ratatui::crossterm::{cursor, execute, terminal};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use std::io::{BufWriter, Stdout, Write};
+use std::sync::mpsc::{Receiver, Sender};
+
+/// How a runtime ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// Killed by this signal; the exit status should be 128 + n.
+    Signal(i32),
+}
+
+/// What arrives on a runtime's channel; `X` is the app's own kind of event
+/// (folder changes for the dashboard).
+#[derive(Debug)]
+pub enum Input<X> {
+    Term(Event),
+    Signal(i32),
+    ReadError(String),
+    Other(X),
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
+/// call more than once and from the panic hook.
+pub fn restore_terminal() {
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// Raw mode, alternate screen, hidden cursor.
+pub fn enter_terminal() -> std::io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide
+    )
+}
+
+/// Restores the terminal when dropped, on every way out of a runtime.
+pub struct Guard;
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Restores the terminal before the default panic message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Registers SIGTERM, SIGHUP, SIGINT (from outside; Ctrl-C is a key in
+/// raw mode), SIGCONT and SIGTSTP (`kill -TSTP` from outside: without a
+/// handler it stopped the program with the alternate screen on and the
+/// cursor hidden; the runtimes now [`suspend`] as for Ctrl-Z). Register
+/// before entering the terminal, so a signal in the first milliseconds
+/// still restores it; they queue until [`watch_signals`] starts reading them.
+pub fn register_signals() -> std::io::Result<signal_hook::iterator::Signals> {
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT, SIGTSTP])
+}
+
+/// Delivers registered signals on `tx`. Close the returned handle when done.
+pub fn watch_signals<X: Send + 'static>(
+    mut signals: signal_hook::iterator::Signals,
+    tx: Sender<Input<X>>,
+) -> signal_hook::iterator::Handle {
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if tx.send(Input::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+    handle
+}
+
+/// Reads terminal events on a thread of their own until the channel closes.
+pub fn read_input<X: Send + 'static>(tx: Sender<Input<X>>) {
+    std::thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(e) => Input::Term(e),
+                Err(e) => Input::ReadError(e.to_string()),
+            };
+            let stop = matches!(input, Input::ReadError(_));
+            if tx.send(input).is_err() || stop {
+                break;
+            }
+        }
+    });
+}
+
+/// Whether a key is Ctrl-Z, which every full-screen runtime treats as suspend.
+pub fn is_suspend_key(k: &ratatui::crossterm::event::KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('z'))
+}
+
+/// The full-screen terminal both runtimes draw on. Frames are collected in
+/// one buffer and written with a single `write` when ratatui flushes at the
+/// end of a draw: stdout alone flushes every 1 KiB, so a frame went out in
+/// several pieces, each a system call and a chance for the terminal to
+/// show half a frame.
+pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Opens [`Screen`] on stdout.
+pub fn screen() -> std::io::Result<Screen> {
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    )))
+}
+
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop, and take it again on
+/// `fg`. SIGTSTP has a handler (so an outside one arrives here), so the
+/// stop is its default action emulated: SIGSTOP, which cannot be caught.
+pub fn suspend(term: &mut Screen) -> std::io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    // Execution continues here after SIGCONT.
+    resume(term)
+}
+
+/// After a stop (ours or someone else's SIGTSTP): take the terminal again
+/// and repaint everything.
+pub fn resume(term: &mut Screen) -> std::io::Result<()> {
+    enter_terminal()?;
+    full_redraw(term)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw repaints
+/// every cell. (`Terminal::clear` would query the cursor position, which
+/// races with the input thread reading stdin.)
+pub fn full_redraw<B: Backend>(term: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// What an input became, for the runtime.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Draw the next frame and wait for more input.
+    Continue,
+    /// The app is done.
+    Quit,
+}
+
+/// A full-screen program as the runtime drives it: the quiz and the
+/// workshop dashboard each implement it over their Model/update/view, and
+/// [`run`] is the one event loop both use.
+pub trait App {
+    /// The app's own kind of input besides keys and signals (folder
+    /// changes for the dashboard), sent on the runtime's channel.
+    type Event: Send + 'static;
+
+    /// A key press. Bytes written to `out` go to the terminal before the
+    /// next frame (the quiz's OSC 52 copy requests).
+    fn key(&mut self, key: KeyEvent, out: &mut dyn Write) -> std::io::Result<Flow>;
+
+    /// One of the app's own events.
+    fn event(&mut self, _event: Self::Event) -> Flow {
+        Flow::Continue
+    }
+
+    /// The terminal was resized (the frame is laid out afresh anyway).
+    fn resized(&mut self, _cols: u16, _rows: u16) {}
+
+    /// A signal is about to end the program: last chance to save.
+    fn ending(&mut self, _signal: i32) {}
+
+    /// Draws the app's current state.
+    fn draw(&mut self, f: &mut ratatui::Frame);
+}
+
+/// A channel for [`run`]: made first so an app can hand the sender to its
+/// own event sources (a folder watch) before the loop starts.
+pub fn channel<X>() -> (Sender<Input<X>>, Receiver<Input<X>>) {
+    std::sync::mpsc::channel()
+}
+
+/// Runs `app` on this process's terminal until it quits or a signal ends
+/// it. The first frame goes out before the input and signal threads start:
+/// starting them first delayed it by about 1 ms (docs/performance.md).
+/// Nothing is lost meanwhile: the signal handlers are registered first, so
+/// signals queue until their thread reads them, and the tty holds keys
+/// typed until the input thread reads them.
+pub fn run<A: App>(
+    app: &mut A,
+    tx: Sender<Input<A::Event>>,
+    rx: &Receiver<Input<A::Event>>,
+) -> Result<Ended, super::Error> {
+    install_panic_hook();
+    let signals = register_signals()?;
+    enter_terminal()?;
+    let _guard = Guard;
+    let mut term = screen()?;
+    term.draw(|f| app.draw(f))?;
+    let handle = watch_signals(signals, tx.clone());
+    read_input(tx);
+    let result = event_loop(app, &mut term, rx);
+    handle.close();
+    Ok(result?)
+}
+
+fn event_loop<A: App>(
+    app: &mut A,
+    term: &mut Screen,
+    rx: &Receiver<Input<A::Event>>,
+) -> std::io::Result<Ended> {
+    loop {
+        let Ok(input) = rx.recv() else {
+            return Ok(Ended::Quit);
+        };
+        let flow = match input {
+            Input::Signal(SIGTSTP) => {
+                // `kill -TSTP` from outside: the same as Ctrl-Z.
+                suspend(term)?;
+                Flow::Continue
+            }
+            Input::Signal(SIGCONT) => {
+                // Back from a suspend that someone else caused: redraw everything.
+                resume(term)?;
+                Flow::Continue
+            }
+            Input::Signal(s) => {
+                app.ending(s);
+                return Ok(Ended::Signal(s));
+            }
+            Input::ReadError(e) => return Err(std::io::Error::other(e)),
+            Input::Term(Event::Resize(w, h)) => {
+                term.autoresize()?;
+                app.resized(w, h);
+                Flow::Continue
+            }
+            Input::Term(Event::Key(k)) if is_suspend_key(&k) => {
+                suspend(term)?;
+                Flow::Continue
+            }
+            Input::Term(Event::Key(k)) => {
+                let w = term.backend_mut();
+                let flow = app.key(k, w)?;
+                Write::flush(w)?;
+                flow
+            }
+            Input::Term(_) => Flow::Continue,
+            Input::Other(e) => app.event(e),
+        };
+        if flow == Flow::Quit {
+            return Ok(Ended::Quit);
+        }
+        term.draw(|f| app.draw(f))?;
+    }
+}

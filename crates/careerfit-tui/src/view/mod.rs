@@ -1,0 +1,177 @@
+//! `view`: draws a [`Model`] into a frame with ratatui's widgets, one file
+//! per screen. Layout is computed from the frame's area on every draw, so
+//! resizing just works and nothing laid out can go stale. The only thing a
+//! frame writes back is what scrolling needs to know about the text it
+//! showed (see [`Scroll`](super::model::Scroll)), as ratatui's own stateful
+//! widgets do.
+
+mod overlay;
+mod question;
+mod results;
+mod review;
+mod small;
+mod welcome;
+
+pub use results::ResultsScreen;
+
+use super::model::{Model, Panel, Popup, Stage};
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
+
+/// Smallest terminal the quiz draws in; below it a notice asks for more room.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 14;
+
+/// Draws the whole UI for the model. It takes the model mutably only so
+/// that scroll positions learn how much text the frame had.
+pub fn view(m: &mut Model, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        small::draw(m, f, area);
+        return;
+    }
+    match m.stage {
+        Stage::Welcome | Stage::Resume { .. } => welcome::draw(m, f, area),
+        Stage::Question(_) => question::draw(m, f, area),
+        Stage::Review(_) => review::draw(m, f, area),
+        Stage::Results(_) => {
+            let screen = ResultsScreen::new(m, area);
+            if let Stage::Results(fin) = &mut m.stage {
+                f.render_stateful_widget(screen, area, &mut fin.scroll);
+            }
+        }
+    }
+    let t = m.theme;
+    if let Stage::Results(fin) = &mut m.stage {
+        match &mut fin.panel {
+            Some(Panel::Card(scroll)) => {
+                let mut scroll = *scroll;
+                overlay::card(&t, fin, &mut scroll, f, area);
+                fin.panel = Some(Panel::Card(scroll));
+            }
+            Some(Panel::Qr(scroll)) => {
+                let mut scroll = *scroll;
+                overlay::qr(&t, fin, &mut scroll, f, area);
+                fin.panel = Some(Panel::Qr(scroll));
+            }
+            Some(Panel::SaveDir) => overlay::save_dir(&t, fin, f, area),
+            None => {}
+        }
+    }
+    match &mut m.popup {
+        Some(Popup::Help(scroll)) => overlay::help(&t, m.remote, scroll, f, area),
+        Some(Popup::ConfirmQuit) => overlay::confirm_quit(m, f, area),
+        None => {}
+    }
+}
+
+/// Splits a screen into a one-line header, a body and a one-line footer,
+/// with a margin that shrinks on small terminals (the compact layout).
+pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
+    let margin = if area.width >= 100 && area.height >= 30 {
+        2
+    } else {
+        1
+    };
+    let inner = Rect {
+        x: area.x + margin,
+        y: area.y,
+        width: area.width.saturating_sub(margin * 2),
+        height: area.height,
+    };
+    if inner.height >= 4 {
+        // What the layout below gives whenever everything fits, worked out
+        // directly: on the first frame the constraint solver behind
+        // `Layout` was a tenth of start-up (callgrind), before its cache
+        // has anything in it. A test checks both agree.
+        let row = |dy: u16, height: u16| Rect {
+            y: inner.y + dy,
+            height,
+            ..inner
+        };
+        let h = inner.height;
+        return (row(0, 2), row(2, h - 3), row(h - 1, 1));
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    (header, body, footer)
+}
+
+/// A footer of `key description` pairs, keys highlighted.
+pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
+    let mut spans = Vec::with_capacity(pairs.len() * 4);
+    for (i, (k, d)) in pairs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", t.muted));
+        }
+        spans.push(Span::styled(*k, t.key));
+        spans.push(Span::styled(" ", t.muted));
+        spans.push(Span::styled(*d, t.muted));
+    }
+    Line::from(spans)
+}
+
+/// The header line: quiz title on the left, `right` on the right.
+pub(crate) fn header(t: &Theme, title: &str, right: &str, width: u16) -> Paragraph<'static> {
+    Paragraph::new(header_line(t, title, right, width))
+}
+
+/// The line [`header`] shows, for screens that draw it themselves.
+pub(crate) fn header_line(t: &Theme, title: &str, right: &str, width: u16) -> Line<'static> {
+    let right_w = careerfit_core::text::width(right);
+    let room = (width as usize).saturating_sub(right_w + 2);
+    let left = careerfit_core::text::truncate(title, room);
+    let gap = (width as usize).saturating_sub(careerfit_core::text::width(&left) + right_w);
+    Line::from(vec![
+        Span::styled(left, t.title),
+        Span::raw(spaces(gap)),
+        Span::styled(right.to_string(), t.muted),
+    ])
+}
+
+/// `n` spaces, borrowed for the widths a terminal has.
+pub(crate) fn spaces(n: usize) -> Cow<'static, str> {
+    const SPACES: &str = match str::from_utf8(&[b' '; 512]) {
+        Ok(s) => s,
+        Err(_) => "",
+    };
+    match SPACES.get(..n) {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(" ".repeat(n)),
+    }
+}
+
+/// Wrapped lines of `text` in `style`, each one a ratatui line.
+pub(crate) fn wrapped(text: &str, width: u16, style: Style, indent: &str) -> Vec<Line<'static>> {
+    let w = (width as usize)
+        .saturating_sub(careerfit_core::text::width(indent))
+        .max(1);
+    careerfit_core::text::wrap(text, w)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("{indent}{l}"), style)))
+        .collect()
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,258 @@
+//! The results screen: headline with confidence, fit bars, the skill
+//! chart, the reasons in the person's own answers, and what to do next.
+//! The body scrolls; the share code stays visible below it.
+
+use super::{footer, frame_areas, header_line, wrapped};
+use crate::model::{Model, Scroll};
+use crate::theme::Theme;
+use careerfit_core::text::{bar, pad, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
+
+/// Widest terminal body that still uses one column; wider ones put the
+/// scores on the left and the explanation on the right.
+const TWO_COLUMNS_FROM: u16 = 110;
+/// Width of the left column in the two-column layout.
+const LEFT_COLUMN: u16 = 60;
+
+/// The whole body in one column (narrow terminals).
+pub fn content_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
+    let mut lines = summary_lines(m, width_cols);
+    lines.push(Line::raw(""));
+    lines.extend(detail_lines(m, width_cols));
+    lines
+}
+
+/// Headline, fit bars, flags and the skill chart.
+fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
+    let t = &m.theme;
+    let Some(r) = m.report() else {
+        return vec![];
+    };
+    let w = width_cols;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", r.recommendation.headline), t.muted),
+        Span::styled(r.recommendation.title.clone(), t.title),
+    ]));
+    lines.push(Line::styled(
+        format!(
+            "Confidence {} · {} of {} answered",
+            r.confidence_text(),
+            r.answered,
+            r.answers.len()
+        ),
+        t.accent,
+    ));
+    lines.extend(wrapped(&r.recommendation.confidence_note, w, t.muted, ""));
+    lines.extend(wrapped(&r.explanation.summary, w, t.text, ""));
+    lines.push(Line::raw(""));
+    let name_w = r
+        .profiles
+        .iter()
+        .map(|p| width(&p.name))
+        .max()
+        .unwrap_or(0)
+        .min(30);
+    let bar_w = (w as usize).saturating_sub(name_w + 8).clamp(4, 50);
+    for p in &r.profiles {
+        let fit = p.fit.map_or("  -".into(), |f| format!("{f:>3.0}"));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", pad(&p.name, name_w)), t.text),
+            Span::styled(bar(p.fit.unwrap_or(0.0), bar_w, false), t.bar),
+            Span::styled(format!(" {fit}"), t.title),
+        ]));
+    }
+    for fl in &r.explanation.flags {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(&format!("⚠ {}", fl.message), w, t.warn, ""));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Skills (0–100)", t.title));
+    let dn = r
+        .dimensions
+        .iter()
+        .map(|d| width(&d.name))
+        .max()
+        .unwrap_or(0)
+        .min(28);
+    let dbar = (w as usize).saturating_sub(dn + 8).clamp(4, 40);
+    for d in &r.dimensions {
+        let s = d.score.map_or("  -".into(), |s| format!("{s:>3.0}"));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", pad(&d.name, dn)), t.text),
+            Span::styled(bar(d.score.unwrap_or(0.0), dbar, false), t.bar),
+            Span::styled(format!(" {s}"), t.text),
+        ]));
+    }
+    lines
+}
+
+/// Why, what the path involves, next steps and the disclaimer.
+fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
+    let t = &m.theme;
+    let Some(r) = m.report() else {
+        return vec![];
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (heading, list) in careerfit_core::card::reason_groups(r) {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(heading, t.title));
+        for re in list {
+            let sign = if re.pull > 0.0 { "+" } else { "−" };
+            let text = format!(
+                "{sign} “{}” — you answered {} ({})",
+                re.text,
+                re.answer,
+                careerfit_core::card::reason_effect(r, re)
+            );
+            lines.extend(wrapped(&text, w, t.text, "  "));
+        }
+    }
+    if !lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        format!("About: {}", r.recommendation.title),
+        t.title,
+    ));
+    lines.extend(wrapped(&r.outcome.summary, w, t.text, ""));
+    if !r.outcome.day_to_day.is_empty() {
+        lines.extend(wrapped(&r.outcome.day_to_day, w, t.text, ""));
+    }
+    if !r.outcome.key_questions.is_empty() {
+        lines.push(Line::styled("Questions this path answers:", t.accent));
+        for q in &r.outcome.key_questions {
+            lines.extend(wrapped(&format!("• {q}"), w, t.text, "  "));
+        }
+    }
+    if !r.outcome.next_steps.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Next steps", t.title));
+        for (i, s) in r.outcome.next_steps.iter().enumerate() {
+            lines.extend(wrapped(&format!("{}. {s}", i + 1), w, t.text, "  "));
+        }
+    }
+    if !r.disclaimer.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(&r.disclaimer, w, t.muted, ""));
+    }
+    lines
+}
+
+/// Where the body goes: one scrolling column, or a fixed left column of
+/// scores and a scrolling right column of explanation.
+struct Areas {
+    head: Rect,
+    left: Option<Rect>,
+    scrolling: Rect,
+    code: Rect,
+    foot: Rect,
+}
+
+fn areas(area: Rect) -> Areas {
+    let (head, body, foot) = frame_areas(area);
+    let [content, code] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    let (left, scrolling) = if content.width >= TWO_COLUMNS_FROM && content.height >= 20 {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Length(LEFT_COLUMN),
+            Constraint::Length(3),
+            Constraint::Min(1),
+        ])
+        .areas(content);
+        (Some(left), right)
+    } else {
+        (None, content)
+    };
+    Areas {
+        head,
+        left,
+        scrolling,
+        code,
+        foot,
+    }
+}
+
+/// The results screen, laid out for one area: a widget whose state is the
+/// scroll position of its body. Made afresh for every frame, so the text
+/// always belongs to the result and the size on screen.
+pub struct ResultsScreen {
+    theme: Theme,
+    title: Line<'static>,
+    /// The fixed left column of the two-column layout (empty in one column).
+    left: Vec<Line<'static>>,
+    /// The part that scrolls.
+    scrolling: Vec<Line<'static>>,
+    share_code: String,
+    status: Option<String>,
+}
+
+impl ResultsScreen {
+    /// The screen of `m`'s result (empty when it has none) for `area`.
+    pub fn new(m: &Model, area: Rect) -> Self {
+        let a = areas(area);
+        let (left, scrolling) = match a.left {
+            Some(left) => (
+                summary_lines(m, left.width),
+                detail_lines(m, a.scrolling.width),
+            ),
+            None => (vec![], content_lines(m, a.scrolling.width)),
+        };
+        ResultsScreen {
+            theme: m.theme,
+            title: header_line(&m.theme, &m.quiz.title, "your result", a.head.width),
+            left,
+            scrolling,
+            share_code: m.report().map(|r| r.share_code.clone()).unwrap_or_default(),
+            status: m.status.clone(),
+        }
+    }
+}
+
+impl StatefulWidget for ResultsScreen {
+    type State = Scroll;
+
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
+        let t = &self.theme;
+        let a = areas(area);
+        Paragraph::new(self.title).render(a.head, buf);
+        if let Some(left) = a.left {
+            Paragraph::new(self.left).render(left, buf);
+        }
+        let lines = self.scrolling.len();
+        let offset = scroll.fit(lines, a.scrolling.height);
+        let more = usize::from(offset) + usize::from(a.scrolling.height) < lines;
+        let mut body = self.scrolling;
+        body.drain(..usize::from(offset));
+        Paragraph::new(body).render(a.scrolling, buf);
+        let code_lines = vec![
+            Line::from(vec![
+                Span::styled("Share code ", t.muted),
+                Span::styled(
+                    super::overlay::code_in_line(&self.share_code, a.code.width).into_owned(),
+                    t.key,
+                ),
+                Span::styled(if more { "  ↓ more" } else { "" }, t.muted),
+            ]),
+            match self.status {
+                Some(s) => Line::styled(s, t.good),
+                None => Line::raw(""),
+            },
+        ];
+        Paragraph::new(code_lines).render(a.code, buf);
+        let keys = [
+            ("↑↓", "scroll"),
+            ("c", "copy"),
+            ("v", "card"),
+            ("w", "save"),
+            ("r", "QR"),
+            ("←", "review"),
+            ("q", "quit"),
+        ];
+        Paragraph::new(footer(t, &keys)).render(a.foot, buf);
+    }
+}

@@ -1,0 +1,112 @@
+//! `careerfit serve` arguments. Defaults are the safe ones: loopback only,
+//! a join code, a session cap and timeouts.
+
+use crate::edge::QuizArg;
+use clap::Args;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Longest join code accepted (the prompt answer is compared in full).
+pub const MAX_CODE_LEN: usize = 64;
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on; anything but loopback must be given explicitly.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:2222")]
+    pub listen: String,
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    /// Workshop folder: every finished result is saved there, as `take --submit` does.
+    #[arg(long, value_name = "DIR", default_value = "careerfit-results")]
+    pub results: PathBuf,
+    /// The same question order for everyone.
+    #[arg(long, value_name = "N", conflicts_with = "no_shuffle")]
+    pub seed: Option<u64>,
+    /// Keep the questions and options in file order.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// The code participants type to join (default: a random one, printed at start).
+    #[arg(long, value_name = "CODE", conflicts_with = "open", value_parser = parse_code)]
+    pub join_code: Option<String>,
+    /// No join code: anyone who can reach the address may take the quiz.
+    #[arg(long)]
+    pub open: bool,
+    /// Ed25519 host key file, created with mode 0600 if missing (default: in the data folder).
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+    /// Most quiz sessions at once; later ones are asked to try again shortly.
+    #[arg(long, value_name = "N", default_value_t = 300,
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_sessions: u32,
+    /// Close a session after this long without a key press (e.g. 90s, 10m, 1h).
+    #[arg(long, value_name = "DUR", default_value = "10m", value_parser = parse_duration)]
+    pub idle_timeout: Duration,
+}
+
+/// A join code: printable, no spaces, at most [`MAX_CODE_LEN`] characters.
+pub fn parse_code(s: &str) -> Result<String, String> {
+    let code = s.trim();
+    if code.is_empty() {
+        return Err("the join code is empty".into());
+    }
+    if code.chars().count() > MAX_CODE_LEN {
+        return Err(format!(
+            "the join code is longer than {MAX_CODE_LEN} characters"
+        ));
+    }
+    if code.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err("the join code may not contain spaces or control characters".into());
+    }
+    Ok(code.to_string())
+}
+
+/// `90`, `90s`, `10m` or `1h`: a whole number with an optional unit
+/// (seconds by default), from one second to one day.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    let (num, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&s[..i], &s[i..]),
+        None => (s, "s"),
+    };
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("expected a duration such as 90s, 10m or 1h, got {s:?}"))?;
+    let secs = match unit {
+        "s" => Some(n),
+        "m" => n.checked_mul(60),
+        "h" => n.checked_mul(3600),
+        _ => None,
+    }
+    .ok_or_else(|| format!("expected a duration such as 90s, 10m or 1h, got {s:?}"))?;
+    if !(1..=86_400).contains(&secs) {
+        return Err("the duration must be between 1s and 24h".into());
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("10m"), Ok(Duration::from_secs(600)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("2d").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("99999999999999999999h").is_err());
+        assert!(parse_duration("25h").is_err());
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(parse_code(" tiger42 "), Ok("tiger42".into()));
+        assert!(parse_code("").is_err());
+        assert!(parse_code("two words").is_err());
+        assert!(parse_code("bell\x07").is_err());
+        assert!(parse_code(&"x".repeat(65)).is_err());
+    }
+}

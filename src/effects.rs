@@ -1,0 +1,126 @@
+//! Carrying out [`Effect`]s: the only place the TUI touches files. The
+//! local runtime and the SSH server share it, with different settings.
+
+use crate::store;
+use crate::tui::model::Model;
+use crate::tui::msg::Effect;
+use base64::Engine;
+use std::path::PathBuf;
+
+/// Where things go for this session.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Folder for saved progress and history (`None` disables both).
+    pub data_dir: Option<PathBuf>,
+    /// Folder where `w` writes JSON and Markdown.
+    pub save_dir: PathBuf,
+    /// Folder where a finished result is submitted (workshops).
+    pub submit_dir: Option<PathBuf>,
+    /// The shuffle seed, stored with progress so a resume keeps the order.
+    pub seed: Option<u64>,
+    /// Whether this instance holds the quiz's progress lock, so it may save
+    /// and clear progress (a second instance on the same folder may not).
+    pub progress: bool,
+}
+
+/// What the runtime must do after effects ran.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Bytes to write to the terminal (OSC 52 clipboard requests).
+    pub terminal: Vec<u8>,
+    /// A message for the footer.
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+/// The OSC 52 sequence asking the terminal to put `text` on the clipboard.
+pub fn osc52(text: &str) -> Vec<u8> {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{b64}\x07").into_bytes()
+}
+
+/// Runs effects in order and collects what the runtime must show or send.
+pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
+    let mut out = Outcome::default();
+    for e in effects {
+        match e {
+            Effect::Quit => out.quit = true,
+            Effect::SaveProgress => {
+                if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
+                    let p = store::Progress {
+                        quiz: m.quiz().id.clone(),
+                        fingerprint: m.quiz().fingerprint.clone(),
+                        answers: m.answers().clone(),
+                        pos: m.pos(),
+                        seed: s.seed,
+                        saved_at: store::now_secs(),
+                    };
+                    if let Err(e) = store::save_progress(dir, &p) {
+                        out.status = Some(format!(
+                            "Could not save progress: {}",
+                            crate::edge::io_reason(&e)
+                        ));
+                    }
+                }
+            }
+            Effect::ClearProgress => {
+                if let Some(dir) = s.data_dir.as_ref().filter(|_| s.progress) {
+                    store::clear_progress(dir, &m.quiz().id);
+                }
+            }
+            Effect::Finished => {
+                let Some(r) = m.report() else { continue };
+                if let Some(dir) = &s.data_dir {
+                    let _ = store::add_history(dir, r);
+                }
+                if let Some(dir) = &s.submit_dir {
+                    out.status = Some(match store::submit(dir, r) {
+                        Ok(p) => format!(
+                            "Submitted to the workshop as {}",
+                            crate::core::sanitize::clean_path(&p)
+                        ),
+                        Err(e) => format!(
+                            "Could not submit to {}: {}",
+                            crate::core::sanitize::clean_path(dir),
+                            crate::edge::io_reason(&e)
+                        ),
+                    });
+                }
+            }
+            Effect::Copy(text) => {
+                out.terminal.extend(osc52(&text));
+                out.status = Some(
+                    "Asked your terminal to copy the text card (OSC 52). Press v to see it.".into(),
+                );
+            }
+            Effect::WriteResult(dir) => {
+                let Some(r) = m.report() else { continue };
+                let dir = dir
+                    .as_deref()
+                    .map_or_else(|| s.save_dir.clone(), expand_home);
+                let dir = &dir;
+                out.status = Some(match store::save_result(dir, r) {
+                    Ok((j, md)) => format!(
+                        "Saved {} and {}",
+                        crate::core::sanitize::clean_path(&j),
+                        crate::core::sanitize::clean_path(&md)
+                    ),
+                    Err(e) => format!(
+                        "Could not save in {}: {}. Your result is still here; press W to try another folder.",
+                        crate::core::sanitize::clean_path(dir),
+                        crate::edge::io_reason(&e)
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `~/x` as typed into the save prompt means the home folder, as in a shell.
+fn expand_home(p: &std::path::Path) -> PathBuf {
+    match (p.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => p.to_path_buf(),
+    }
+}
