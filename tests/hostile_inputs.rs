@@ -245,7 +245,7 @@ fn file_names_are_sanitised_wherever_printed() {
     );
     assert!(!o.stderr.contains('\u{1b}'));
     // A workshop folder's name, when a result is submitted to it.
-    let answers = "s\n".repeat(30);
+    let answers = "s\n".repeat(common::default_quiz().questions.len());
     let o = run_in(
         tmp.path(),
         &[
