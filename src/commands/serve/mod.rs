@@ -59,7 +59,7 @@ fn run(mut cmd: Command, arg0: OsString, server: &Path) -> Result<String, Failur
     let e = cmd.arg0(arg0).exec();
     Err(Failure::other(format!(
         "error: cannot start {}: {}",
-        server.display(),
+        crate::core::sanitize::clean_path(server),
         io_reason(&e)
     )))
 }
@@ -69,7 +69,7 @@ fn run(mut cmd: Command, _arg0: OsString, server: &Path) -> Result<String, Failu
     let status = cmd.status().map_err(|e| {
         Failure::other(format!(
             "error: cannot start {}: {}",
-            server.display(),
+            crate::core::sanitize::clean_path(&server),
             io_reason(&e)
         ))
     })?;
