@@ -103,10 +103,13 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 }
                 if let Some(dir) = &s.submit_dir {
                     out.status = Some(match store::submit(dir, r) {
-                        Ok(p) => format!("Submitted to the workshop as {}", p.display()),
+                        Ok(p) => format!(
+                            "Submitted to the workshop as {}",
+                            crate::core::sanitize::clean_path(&p)
+                        ),
                         Err(e) => format!(
                             "Could not submit to {}: {}",
-                            dir.display(),
+                            crate::core::sanitize::clean_path(dir),
                             crate::edge::io_reason(&e)
                         ),
                     });
@@ -126,10 +129,14 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     .map_or_else(|| s.save_dir.clone(), expand_home);
                 let dir = &dir;
                 out.status = Some(match store::save_result(dir, r) {
-                    Ok((j, md)) => format!("Saved {} and {}", j.display(), md.display()),
+                    Ok((j, md)) => format!(
+                        "Saved {} and {}",
+                        crate::core::sanitize::clean_path(&j),
+                        crate::core::sanitize::clean_path(&md)
+                    ),
                     Err(e) => format!(
                         "Could not save in {}: {}. Your result is still here; press W to try another folder.",
-                        dir.display(),
+                        crate::core::sanitize::clean_path(dir),
                         crate::edge::io_reason(&e)
                     ),
                 });

@@ -1175,7 +1175,7 @@ fn serve_without_its_server_program_says_what_to_install() {
         .stdout("")
         .stderr(
             "error: `careerfit serve` needs the program careerfit-serve next to careerfit \
-             or on PATH; `cargo install --path .` in careerfit's source folder installs both\n",
+             or on PATH; in careerfit's source folder, `cargo install --path crates/careerfit-serve` installs it\n",
         );
 }
 

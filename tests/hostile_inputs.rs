@@ -247,6 +247,28 @@ fn file_names_are_sanitised_wherever_printed() {
         o.stderr
     );
     assert!(!o.stderr.contains('\u{1b}'));
+    // A workshop folder's name, when a result is submitted to it.
+    let answers = "s\n".repeat(common::default_quiz().questions.len());
+    let o = run_in(
+        tmp.path(),
+        &[
+            "take",
+            "--plain",
+            "--no-shuffle",
+            "--submit",
+            "w\u{1b}]0;x\u{7}",
+        ],
+        answers.as_bytes(),
+        &[("CAREERFIT_DATA_DIR", tmp.path())],
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stdout
+            .contains("Submitted to the workshop as w]0;x/result-pm-vs-pd-"),
+        "{}",
+        o.stdout
+    );
+    assert!(!o.stdout.contains('\u{1b}') && !o.stdout.contains('\u{7}'));
 }
 
 /// Case 5: FIFOs with no writer made these block forever.

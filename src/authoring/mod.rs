@@ -124,7 +124,7 @@ pub struct NewArgs {
 
 /// `careerfit new`: writes a starter quiz that validates and is lint-clean.
 pub fn new(a: &NewArgs) -> Result<String, Failure> {
-    let shown = a.file.display().to_string();
+    let shown = crate::core::sanitize::clean_path(&a.file);
     let (src, questions) = starter::quiz(&starter::id_from_path(&a.file), a.profiles as usize);
     match crate::store::write_atomic(&a.file, src.as_bytes(), true) {
         // The path comes from the command line; print it cleaned like everything else.

@@ -23,7 +23,7 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
         let n = store::clear_history(&dir).map_err(|e| {
             Failure::other(format!(
                 "error: cannot clear {}: {}",
-                dir.display(),
+                crate::core::sanitize::clean_path(&dir),
                 io_reason(&e)
             ))
         })?;
@@ -45,25 +45,24 @@ pub fn history(a: &HistoryArgs) -> Result<String, Failure> {
         pad("outcome", 34),
     );
     for e in &entries {
-        let r = &e.report;
-        let outcome = match r.recommendation.confidence {
-            Some(c) => format!("{} ({c}%)", r.recommendation.title),
-            None => r.recommendation.title.clone(),
+        let outcome = match e.confidence {
+            Some(c) => format!("{} ({c}%)", e.outcome),
+            None => e.outcome.clone(),
         };
         let _ = writeln!(
             o,
             "{}  {}  {}  {}",
             pad(&e.when, 19),
-            pad(&r.quiz.id, 12),
+            pad(&e.quiz, 12),
             pad(&outcome, 34),
-            r.share_code
+            e.share_code
         );
     }
     let _ = writeln!(
         o,
         "\n{} result(s) in {}. `careerfit show CODE` shows one again.",
         entries.len(),
-        dir.join("history").display()
+        crate::core::sanitize::clean_path(&dir.join("history"))
     );
     Ok(clean(&o))
 }

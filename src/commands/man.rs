@@ -26,7 +26,7 @@ pub fn man(a: &ManArgs) -> Result<String, Failure> {
             .map_err(|e| Failure::other(format!("error: cannot render the manual: {e}")))?;
         return Ok(String::from_utf8_lossy(&out).into_owned());
     };
-    let shown = dir.display();
+    let shown = crate::core::sanitize::clean_path(dir);
     std::fs::create_dir_all(dir)
         .and_then(|()| clap_mangen::generate_to(cmd, dir))
         .map_err(|e| Failure::other(format!("error: cannot write {shown}: {}", io_reason(&e))))?;

@@ -111,11 +111,16 @@ fn finish_plain(
     }
     match &args.submit {
         Some(dir) => crate::store::submit(dir, &r)
-            .map(|p| format!("Submitted to the workshop as {}\n", p.display()))
+            .map(|p| {
+                format!(
+                    "Submitted to the workshop as {}\n",
+                    crate::core::sanitize::clean_path(&p)
+                )
+            })
             .map_err(|e| {
                 Failure::other(format!(
                     "error: cannot submit to {}: {}",
-                    dir.display(),
+                    crate::core::sanitize::clean_path(dir),
                     io_reason(&e)
                 ))
             }),

@@ -173,12 +173,38 @@ pub fn add_history(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
     }
 }
 
-/// One past result, for `careerfit history`.
-#[derive(Debug, Clone)]
+/// One past result, for `careerfit history`: only what the list shows,
+/// each text cleaned and cut to the loader's one-line limit, so a long
+/// history costs a few hundred bytes an entry whatever its files hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {
     pub path: PathBuf,
     pub when: String,
-    pub report: Report,
+    pub quiz: String,
+    /// The outcome's title.
+    pub outcome: String,
+    pub confidence: Option<u8>,
+    pub share_code: String,
+}
+
+impl HistoryEntry {
+    /// The entry of a result read from `path`; the whole result is
+    /// dropped once these fields are taken.
+    fn of(path: PathBuf, when: String, r: &Report) -> Self {
+        let short = |s: &str| crate::core::aggregate::quiz_field(s).into_owned();
+        let mut code = crate::core::sanitize::clean_line(&r.share_code);
+        if let Some((i, _)) = code.char_indices().nth(crate::core::code::MAX_CODE) {
+            code.truncate(i);
+        }
+        HistoryEntry {
+            path,
+            when,
+            quiz: short(&r.quiz.id),
+            outcome: short(&r.recommendation.title),
+            confidence: r.recommendation.confidence,
+            share_code: code,
+        }
+    }
 }
 
 /// Every readable result in history, oldest first; unreadable files are
@@ -195,6 +221,7 @@ pub fn history(dir: &Path) -> Vec<HistoryEntry> {
         .take(MAX_HISTORY)
         .filter_map(|p| {
             let bytes = crate::fsread::read(&p, MAX_HISTORY_BYTES).ok()?;
+            // Read whole, as strictly as ever, then cut down to an entry.
             let report: Report = serde_json::from_slice(&bytes).ok()?;
             let secs = std::fs::metadata(&p)
                 .and_then(|m| m.modified())
@@ -205,13 +232,9 @@ pub fn history(dir: &Path) -> Vec<HistoryEntry> {
             let when = report
                 .finished
                 .as_deref()
-                .filter(|f| f.len() == 20 && f.ends_with('Z'))
+                .filter(|f| f.len() == 20 && f.is_ascii() && f.ends_with('Z'))
                 .map_or_else(|| utc_string(secs), |f| f[..19].replace('T', " "));
-            Some(HistoryEntry {
-                when,
-                path: p,
-                report,
-            })
+            Some(HistoryEntry::of(p, when, &report))
         })
         .collect();
     out.sort_by(|a, b| {
@@ -316,6 +339,20 @@ mod tests {
         );
         assert_eq!(d(None, Some("")), None);
         assert_eq!(d(None, None), None);
+    }
+
+    #[test]
+    fn history_keeps_only_short_cleaned_fields() {
+        let d = tempfile::tempdir().unwrap();
+        let q = crate::core::load::load(crate::bundled::BUNDLED[0].2.as_bytes()).unwrap();
+        let mut r = crate::core::report::build(&q, &vec![None; q.questions.len()], None);
+        r.recommendation.title = format!("\u{1b}[2J{}", "t".repeat(5000));
+        add_history(d.path(), &r).unwrap();
+        let h = history(d.path());
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].outcome, "[2J".to_string() + &"t".repeat(197));
+        assert_eq!(h[0].quiz, "pm-vs-pd");
+        assert_eq!(h[0].share_code, r.share_code);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn workshop(a: &WorkshopArgs) -> Result<String, Failure> {
              For a report without one, use `careerfit aggregate DIR`.",
         ));
     }
-    let shown = a.dir.display();
+    let shown = crate::core::sanitize::clean_path(&a.dir);
     std::fs::create_dir_all(&a.dir)
         .map_err(|e| Failure::input(format!("error: cannot use {shown}: {}", io_reason(&e))))?;
     if !a.dir.is_dir() {
@@ -43,7 +43,7 @@ pub fn workshop(a: &WorkshopArgs) -> Result<String, Failure> {
     let absolute = std::path::absolute(&a.dir).unwrap_or_else(|_| a.dir.clone());
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
     let model = Model::new(
-        clean_line(&absolute.display().to_string()),
+        clean_line(&crate::core::sanitize::clean_path(&absolute)),
         a.quiz.quiz.as_deref().map(clean_line),
         a.min_group,
         theme,

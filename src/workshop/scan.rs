@@ -107,7 +107,7 @@ impl Scanner {
 
 fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(
-        || p.display().to_string(),
+        || crate::core::sanitize::clean_path(p),
         |n| n.to_string_lossy().into_owned(),
     )
 }

@@ -3,13 +3,7 @@
 use super::*;
 
 fn bundled() -> Quiz {
-    crate::load::load(
-        crate::bundled::find("pm-vs-pd-v1")
-            .map(|(_, s)| s)
-            .unwrap()
-            .as_bytes(),
-    )
-    .unwrap()
+    crate::bundled::v1()
 }
 
 #[test]

@@ -4,13 +4,7 @@ use super::*;
 use crate::recommend::pct;
 
 fn bundled() -> Quiz {
-    crate::load::load(
-        crate::bundled::find("pm-vs-pd-v1")
-            .map(|(_, s)| s)
-            .unwrap()
-            .as_bytes(),
-    )
-    .unwrap()
+    crate::bundled::v1()
 }
 
 /// Agreement items answered `fwd` (forward) and `rev` (reverse keyed),

@@ -102,6 +102,9 @@ pub struct Summary {
     pub random_flagged: f64,
     pub random_call: f64,
     pub random_high_call: f64,
+    /// Random answering shown any outcome, "no clear call" included, with
+    /// high confidence.
+    pub random_high_any: f64,
 }
 
 /// SplitMix64: small, fast and the same everywhere, which is all a seeded
@@ -399,13 +402,14 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
         .iter()
         .map(|(_, m, c, r)| share(*m, confident) * (c - r).abs())
         .sum();
-    let (mut rf, mut rc, mut rh) = (0usize, 0usize, 0usize);
+    let (mut rf, mut rc, mut rh, mut ra) = (0usize, 0usize, 0usize, 0usize);
     for _ in 0..n {
         let a = assess(quiz, &random_sheet(&mut rng, quiz));
         let rec = &a.recommendation;
         rf += usize::from(rec.basis == Basis::Flagged);
         rc += usize::from(rec.basis.is_call());
         rh += usize::from(rec.basis.is_call() && rec.confidence.is_some_and(|c| c >= 80));
+        ra += usize::from(rec.confidence.is_some_and(|c| c >= 80));
     }
     Summary {
         quiz: quiz.id.clone(),
@@ -462,6 +466,7 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
         random_flagged: share(rf, n),
         random_call: share(rc, n),
         random_high_call: share(rh, n),
+        random_high_any: share(ra, n),
     }
 }
 
@@ -563,10 +568,11 @@ pub fn to_text(s: &Summary) -> String {
     );
     let _ = writeln!(
         o,
-        "Random answering: flagged {}, given a role {}, given a role with high confidence {}",
+        "Random answering: flagged {}, given a role {}, given a role with high confidence {}, any high confidence {}",
         pc(s.random_flagged),
         pc(s.random_call),
-        pc(s.random_high_call)
+        pc(s.random_high_call),
+        pc(s.random_high_any)
     );
     o
 }

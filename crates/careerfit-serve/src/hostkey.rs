@@ -42,7 +42,7 @@ pub fn default_path(arg: Option<&Path>) -> Result<PathBuf, Failure> {
 
 /// Loads the key at `path`, creating a new one (mode 0600) if it is missing.
 pub fn load_or_create(path: &Path) -> Result<HostKey, Failure> {
-    let shown = path.display();
+    let shown = careerfit::core::sanitize::clean_path(path);
     if !path.exists() {
         let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
             .map_err(|e| Failure::other(format!("error: cannot create a host key: {e}")))?;
@@ -53,7 +53,7 @@ pub fn load_or_create(path: &Path) -> Result<HostKey, Failure> {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Failure::other(format!(
                     "error: cannot create {}: {}",
-                    dir.display(),
+                    careerfit::core::sanitize::clean_path(dir),
                     io_reason(&e)
                 ))
             })?;
@@ -109,7 +109,7 @@ fn loose_permissions(path: &Path) -> Option<String> {
     (mode & 0o077 != 0).then(|| {
         format!(
             "warning: {} can be read by other users (mode {:o}); run chmod 600 on it",
-            path.display(),
+            careerfit::core::sanitize::clean_path(path),
             mode & 0o777
         )
     })

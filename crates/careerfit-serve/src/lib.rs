@@ -41,7 +41,7 @@ pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
     std::fs::create_dir_all(&args.results).map_err(|e| {
         Failure::other(format!(
             "error: cannot create {}: {}",
-            args.results.display(),
+            careerfit::core::sanitize::clean_path(&args.results),
             io_reason(&e)
         ))
     })?;
@@ -110,7 +110,7 @@ pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
     Ok(format!(
         "Stopped. {} result(s) saved in {}.\n",
         shared.saved.load(Ordering::Relaxed),
-        shared.results.display()
+        careerfit::core::sanitize::clean_path(&shared.results)
     ))
 }
 
@@ -161,7 +161,7 @@ fn instructions(
         format!("careerfit serve: listening on {local}"),
         format!(
             "Host key: {fingerprint} (ED25519, {}{})",
-            key.path.display(),
+            careerfit::core::sanitize::clean_path(&key.path),
             if key.created { ", new" } else { "" }
         ),
     ];
@@ -180,8 +180,8 @@ fn instructions(
     }
     lines.push(format!(
         "Results: {}  (watch the room: careerfit workshop {})",
-        shared.results.display(),
-        shared.results.display()
+        careerfit::core::sanitize::clean_path(&shared.results),
+        careerfit::core::sanitize::clean_path(&shared.results)
     ));
     lines.push(format!(
         "Up to {} sessions at once. Ctrl-C stops new sessions and waits for running ones.",

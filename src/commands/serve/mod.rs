@@ -40,7 +40,7 @@ pub fn hand_over() -> Result<String, Failure> {
     let Some(server) = find_server(exe.as_deref(), std::env::var_os("PATH").as_ref()) else {
         return Err(Failure::other(format!(
             "error: `careerfit serve` needs the program {} next to careerfit or on PATH; \
-             `cargo install --path .` in careerfit's source folder installs both",
+             in careerfit's source folder, `cargo install --path crates/careerfit-serve` installs it",
             server_program()
         )));
     };
@@ -59,7 +59,7 @@ fn run(mut cmd: Command, arg0: OsString, server: &Path) -> Result<String, Failur
     let e = cmd.arg0(arg0).exec();
     Err(Failure::other(format!(
         "error: cannot start {}: {}",
-        server.display(),
+        crate::core::sanitize::clean_path(server),
         io_reason(&e)
     )))
 }
@@ -69,7 +69,7 @@ fn run(mut cmd: Command, _arg0: OsString, server: &Path) -> Result<String, Failu
     let status = cmd.status().map_err(|e| {
         Failure::other(format!(
             "error: cannot start {}: {}",
-            server.display(),
+            crate::core::sanitize::clean_path(&server),
             io_reason(&e)
         ))
     })?;
