@@ -1,11 +1,13 @@
 //! Carrying out [`Effect`]s: the only place the TUI touches files. The
 //! local runtime and the SSH server share it, with different settings.
 
+use crate::core::report::Report;
 use crate::store;
 use crate::tui::model::Model;
 use crate::tui::msg::Effect;
 use base64::Engine;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 /// Where things go for this session.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +23,30 @@ pub struct Settings {
     /// Whether this instance holds the quiz's progress lock, so it may save
     /// and clear progress (a second instance on the same folder may not).
     pub progress: bool,
+    /// This participant's result id ([`store::new_result_id`]), one per
+    /// quiz session: every time the quiz is finished the result keeps it,
+    /// so submitting again replaces the result. Empty: a new id per result.
+    pub result_id: String,
+    /// When the quiz was last finished (seconds since the epoch; 0: not yet),
+    /// so a result saved later with `w` says when it was finished.
+    pub finished_at: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Settings {
+    /// The session's result as this participant's: its id and the time the
+    /// quiz was finished.
+    fn stamp(&self, r: &Report) -> Report {
+        let id = if self.result_id.is_empty() {
+            store::new_result_id()
+        } else {
+            self.result_id.clone()
+        };
+        let at = match self.finished_at.load(Ordering::Relaxed) {
+            0 => store::now_secs(),
+            t => t,
+        };
+        r.stamped(&id, &store::utc_rfc3339(at))
+    }
 }
 
 /// What the runtime must do after effects ran.
@@ -70,6 +96,8 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             }
             Effect::Finished => {
                 let Some(r) = m.report() else { continue };
+                s.finished_at.store(store::now_secs(), Ordering::Relaxed);
+                let r = &s.stamp(r);
                 if let Some(dir) = &s.data_dir {
                     let _ = store::add_history(dir, r);
                 }
@@ -95,6 +123,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             }
             Effect::WriteResult(dir) => {
                 let Some(r) = m.report() else { continue };
+                let r = &s.stamp(r);
                 let dir = dir
                     .as_deref()
                     .map_or_else(|| s.save_dir.clone(), expand_home);

@@ -88,6 +88,41 @@ fn openssh_in_a_real_terminal_takes_the_quiz_and_the_saved_result_matches_score(
     assert_eq!(saved["answers"], want["answers"]);
     assert_eq!(saved["share_code"], want["share_code"]);
     assert_eq!(saved["name"], "sam");
+    let id = saved["id"].as_str().unwrap().to_owned();
+    // Back to the review, change the first answer, finish again: the
+    // session's one result slot is replaced, not added to (issue 16).
+    t.keys(&["Left"]);
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Home", "e"]);
+    t.wait_for("1 / 40");
+    t.send_literal("1");
+    t.keys(&["Enter"]);
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Enter"]);
+    t.wait_for("saved for the workshop");
+    // The footer may still show the first save: wait for the file.
+    let start = std::time::Instant::now();
+    let changed = loop {
+        let files = server.wait_results(1, 10);
+        assert_eq!(files.len(), 1, "{files:?}");
+        let changed = read_json(&files[0]);
+        if changed["answers"][0] == 1 || start.elapsed().as_secs() > 10 {
+            break changed;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(changed["answers"][0], 1, "the changed answer");
+    assert_eq!(changed["id"], id.as_str());
+    // Change it back, so the rest of the test sees the score's result.
+    t.keys(&["Left"]);
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Home", "e"]);
+    t.wait_for("1 / 40");
+    t.send_literal("5");
+    t.keys(&["Enter"]);
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Enter"]);
+    t.wait_for("saved for the workshop");
     // q at the results quits; the terminal is restored and the share code
     // stays in the participant's scrollback.
     t.keys(&["q"]);

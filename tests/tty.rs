@@ -98,3 +98,69 @@ fn not_a_terminal_explains_instead_of_drawing() {
         "{err}"
     );
 }
+
+/// Issue 16: one participant finishes, goes back, changes an answer and
+/// submits again: the folder holds one result, with the changed answer,
+/// and `aggregate` counts one.
+#[test]
+fn resubmitting_after_changing_an_answer_replaces_the_result() {
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
+    let t = Tmux::start("resubmit", 100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    t.careerfit(&format!(
+        "take --no-shuffle --submit {}; echo EXIT=$?",
+        dir.path().display()
+    ));
+    t.wait_for("Enter start");
+    t.keys(&["Enter"]);
+    for (i, d) in common::PM_SPEC.split(',').enumerate() {
+        t.wait_for(&format!("{} / 40", i + 1));
+        t.send_literal(d);
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Enter"]);
+    t.wait_for("Submitted to the workshop as");
+    let files = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    };
+    assert_eq!(files().len(), 1);
+    // ← back to the review, first question, change its answer, submit again.
+    t.keys(&["Left"]);
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Home", "e"]);
+    t.wait_for("1 / 40");
+    t.send_literal("1");
+    t.keys(&["Enter"]);
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Enter"]);
+    t.wait_for("Submitted to the workshop as");
+    // The footer may still show the first submission: wait for the file.
+    let start = std::time::Instant::now();
+    let saved = loop {
+        let after = files();
+        assert_eq!(after.len(), 1, "{after:?}");
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&after[0]).unwrap()).unwrap();
+        if saved["answers"][0] == 1 || start.elapsed().as_secs() > 10 {
+            break saved;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(saved["answers"][0], 1, "the changed answer");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    let out = Command::new(Tmux::bin())
+        .args(["aggregate", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["total"], 1);
+}

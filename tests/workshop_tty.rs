@@ -23,10 +23,20 @@ fn require_tmux() {
     );
 }
 
-/// `careerfit score --format json` for `spec`, as a participant's result.
-fn score_json(spec: &str) -> Vec<u8> {
+/// `careerfit score --format json` for `spec`, as participant `name`'s
+/// result. Such a result has no id, so the name tells identical answer
+/// sheets apart (an exact copy of one result counts once).
+fn score_json(spec: &str, name: &str) -> Vec<u8> {
     let out = Command::new(Tmux::bin())
-        .args(["score", "--answers", spec, "--format", "json"])
+        .args([
+            "score",
+            "--answers",
+            spec,
+            "--format",
+            "json",
+            "--name",
+            name,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -60,12 +70,16 @@ fn count_goes_up_as_results_arrive() {
     assert!(s.contains("Waiting for the first result"), "{s}");
 
     // Written in place, as `careerfit score --format json > DIR/a.json` does.
-    std::fs::write(dir.path().join("a.json"), score_json(PM_SPEC)).unwrap();
+    std::fs::write(dir.path().join("a.json"), score_json(PM_SPEC, "a")).unwrap();
     t.wait_for("1 result so far");
     // Written by rename, in a subfolder, and a file that is not a result.
     std::fs::create_dir(dir.path().join("table-2")).unwrap();
-    write_by_rename(&dir.path().join("table-2"), "b.json", &score_json(PD_SPEC));
-    write_by_rename(dir.path(), "c.json", &score_json(PM_SPEC));
+    write_by_rename(
+        &dir.path().join("table-2"),
+        "b.json",
+        &score_json(PD_SPEC, "b"),
+    );
+    write_by_rename(dir.path(), "c.json", &score_json(PM_SPEC, "c"));
     std::fs::write(dir.path().join("broken.json"), "{").unwrap();
     let s = t.wait_for("3 results so far");
     assert!(s.contains("Results are hidden"), "{s}");
@@ -74,7 +88,7 @@ fn count_goes_up_as_results_arrive() {
     t.keys(&["r"]);
     t.wait_for("Results appear from 5 on");
     for n in ["d", "e"] {
-        write_by_rename(dir.path(), &format!("{n}.json"), &score_json(PD_SPEC));
+        write_by_rename(dir.path(), &format!("{n}.json"), &score_json(PD_SPEC, n));
     }
     let s = t.wait_for("5 results so far");
     assert!(

@@ -102,6 +102,10 @@ fn finish_plain(
     let Some(r) = report else {
         return Ok(String::new());
     };
+    let r = r.stamped(
+        &crate::store::new_result_id(),
+        &crate::store::utc_rfc3339(crate::store::now_secs()),
+    );
     if let Some(dir) = crate::store::data_dir() {
         let _ = crate::store::add_history(&dir, &r);
     }
@@ -155,6 +159,8 @@ fn run_local(
         submit_dir: args.submit.clone(),
         seed,
         progress,
+        result_id: store::new_result_id(),
+        finished_at: Default::default(),
     };
     let mut app = LocalQuiz { model, settings };
     let (tx, rx) = runtime::channel();

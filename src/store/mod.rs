@@ -2,7 +2,7 @@
 //! This is an edge module; the core never touches the file system.
 
 use crate::core::report::Report;
-use crate::core::sanitize::clean;
+use crate::core::sanitize::{clean, clean_line};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -152,16 +152,25 @@ pub fn save_result(dir: &Path, r: &Report) -> std::io::Result<(PathBuf, PathBuf)
     Ok((json, md))
 }
 
-/// Keeps a finished result in the history folder.
+/// Keeps a finished result in the history folder: one file per result id,
+/// so finishing the same quiz again (going back, changing an answer)
+/// replaces its entry instead of adding one.
 pub fn add_history(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
     let h = dir.join("history");
     std::fs::create_dir_all(&h)?;
-    write_unique(
-        &h,
-        &format!("{}-{}", stamp(now_secs()), r.quiz.id),
-        "json",
-        &r.to_json(),
-    )
+    match result_file_name("", r) {
+        Some(name) => {
+            let path = h.join(name);
+            write_atomic(&path, r.to_json().as_bytes(), false)?;
+            Ok(path)
+        }
+        None => write_unique(
+            &h,
+            &format!("{}-{}", stamp(now_secs()), r.quiz.id),
+            "json",
+            &r.to_json(),
+        ),
+    }
 }
 
 /// One past result, for `careerfit history`: only what the list shows,
@@ -219,10 +228,20 @@ pub fn history(dir: &Path) -> Vec<HistoryEntry> {
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_secs());
-            Some(HistoryEntry::of(p, utc_string(secs), &report))
+            // The time it was finished, else (older entries) the file's.
+            let when = report
+                .finished
+                .as_deref()
+                .filter(|f| f.len() == 20 && f.is_ascii() && f.ends_with('Z'))
+                .map_or_else(|| utc_string(secs), |f| f[..19].replace('T', " "));
+            Some(HistoryEntry::of(p, when, &report))
         })
         .collect();
-    out.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+    out.sort_by(|a, b| {
+        a.when
+            .cmp(&b.when)
+            .then_with(|| a.path.file_name().cmp(&b.path.file_name()))
+    });
     out
 }
 
@@ -237,17 +256,62 @@ pub fn clear_history(dir: &Path) -> std::io::Result<usize> {
     }
 }
 
-/// Writes a finished result into a workshop folder under a unique,
-/// anonymous name (the nickname, if any, is inside the file).
+/// A new participant's result id: 128 random bits in hex. Random rather
+/// than derived from the answers, so two people who answer alike are two
+/// results, and one person who changes an answer is still one.
+pub fn new_result_id() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339, UTC): when a result was finished.
+pub fn utc_rfc3339(secs: u64) -> String {
+    let (y, mo, d, h, mi, s) = civil(secs);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
+/// The part of a result's id that goes into a file name: hex digits only,
+/// so a hostile id in a file cannot name a path.
+fn id_part(r: &Report) -> Option<String> {
+    let id = r.id.as_deref()?;
+    let hex: String = id
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(32)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (!hex.is_empty()).then_some(hex)
+}
+
+/// The file name a result has in a workshop folder or in history: one per
+/// result id, so finishing again replaces the file.
+fn result_file_name(prefix: &str, r: &Report) -> Option<String> {
+    let id = id_part(r)?;
+    Some(clean_line(&format!("{prefix}{}-{id}.json", r.quiz.id)).replace(['/', '\\'], "_"))
+}
+
+/// Writes a finished result into a workshop folder as
+/// `result-<quiz>-<id>.json`: the file is named by the result's id, so a
+/// re-submission atomically replaces that participant's file instead of
+/// adding one. The nickname, if any, is inside the file. A result without
+/// an id (never written by careerfit itself) gets a unique name instead.
 pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let rand_part: u32 = rand::random();
-    write_unique(
-        dir,
-        &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())),
-        "json",
-        &r.to_json(),
-    )
+    match result_file_name("result-", r) {
+        Some(name) => {
+            let path = dir.join(name);
+            write_atomic(&path, r.to_json().as_bytes(), false)?;
+            Ok(path)
+        }
+        None => {
+            let rand_part: u32 = rand::random();
+            write_unique(
+                dir,
+                &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())),
+                "json",
+                &r.to_json(),
+            )
+        }
+    }
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
         Walk::new(a.paths.clone()),
         &template(&quiz),
         &settings,
-        |aggs, ev| match ev {
+        |agg, ev| match ev {
             Event::Skipped { what, reason } => {
                 let _ = writeln!(
                     err,
@@ -93,14 +93,20 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
                 );
             }
             Event::Added {
-                worker,
                 group,
                 row: Some(row),
-            } => csv.push(&aggs[worker].groups()[group], &row),
+            } => csv.push(&agg.groups()[group], &row),
             Event::Added { .. } => {}
         },
     )
     .map_err(|e| Failure::other(format!("error: {e}")))?;
+    if agg.duplicates > 0 {
+        let _ = writeln!(
+            err,
+            "note: {} copies of results already counted were left out (same result id)",
+            agg.duplicates
+        );
+    }
     if agg.count() == 0 {
         return Err(nothing_read(agg.skipped));
     }

@@ -9,10 +9,10 @@
 //! fixed-size statistics, however many files there are.
 
 use super::inputs::{Item, MAX_CODES_BYTES, MAX_RESULT_BYTES};
-use crate::core::aggregate::{Aggregate, ResultView, csv_row};
+use crate::core::aggregate::{Aggregate, Entry, Recorded, ResultView, csv_row};
+use crate::core::code;
 use crate::core::model::Quiz;
 use crate::core::sanitize::clean_path;
-use crate::core::{code, report};
 use crate::fsread::{self, Line};
 use std::io::{BufReader, Read};
 
@@ -39,21 +39,22 @@ pub struct Settings<'a> {
 /// What happened to one input (or one line of a share-code file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// A result went into group `group` of worker `worker`'s accumulator.
-    Added {
-        worker: usize,
-        group: usize,
-        row: Option<String>,
-    },
+    /// A result went into group `group` of the final accumulator. Added
+    /// events come after every input is read (duplicates are only known
+    /// then), in the report's canonical order.
+    Added { group: usize, row: Option<String> },
     /// `what` (a path, or `path:line`) was left out, and why.
     Skipped { what: String, reason: String },
 }
 
 struct Worker {
-    index: usize,
     agg: Aggregate,
     buf: Vec<u8>,
     events: Vec<Event>,
+    /// Results read, recorded once every input is read.
+    entries: Vec<Entry>,
+    /// The input being read (its position in the walk), and the line.
+    item: u64,
 }
 
 impl Worker {
@@ -62,8 +63,9 @@ impl Worker {
         self.events.push(Event::Skipped { what, reason });
     }
 
-    fn run(&mut self, items: &[Item], s: &Settings) {
-        for item in items {
+    fn run(&mut self, first: u64, items: &[Item], s: &Settings) {
+        for (n, item) in (first..).zip(items) {
+            self.item = n;
             self.process(item, s);
         }
     }
@@ -72,7 +74,7 @@ impl Worker {
         match item {
             Item::Unreadable(p, why) => self.skip(clean_path(p), why.clone()),
             Item::Json(p) => match fsread::read_into(p, MAX_RESULT_BYTES, &mut self.buf) {
-                Ok(()) => self.add_json(clean_path(p), s),
+                Ok(()) => self.add_json(clean_path(p)),
                 Err(why) => self.skip(clean_path(p), why.to_string()),
             },
             Item::File(p) => self.file(p, s),
@@ -104,7 +106,7 @@ impl Worker {
             if head.is_err() {
                 return self.skip(name, "it is too large to be a result".into());
             }
-            return self.add_json(name, s);
+            return self.add_json(name);
         }
         let start = std::mem::take(&mut self.buf);
         self.codes(&name, std::io::Cursor::new(&start).chain(f), s);
@@ -161,30 +163,13 @@ impl Worker {
         }
     }
 
-    fn add_json(&mut self, what: String, s: &Settings) {
-        let Worker {
-            index,
-            agg,
-            buf,
-            events,
-        } = self;
-        let result = ResultView::parse(buf).map_err(Into::into).and_then(|v| {
-            agg.add_view(&v)
-                .map(|g| (g, s.csv.then(|| csv_row(&agg.groups()[g], &v))))
-        });
+    fn add_json(&mut self, what: String) {
+        let result = ResultView::parse(&self.buf)
+            .map_err(Into::into)
+            .and_then(|v| self.agg.admit(&v, (self.item, 0), what.clone()));
         match result {
-            Ok((group, row)) => events.push(Event::Added {
-                worker: *index,
-                group,
-                row,
-            }),
-            Err(e) => {
-                agg.skip();
-                events.push(Event::Skipped {
-                    what,
-                    reason: e.to_string(),
-                });
-            }
+            Ok(e) => self.entries.push(e),
+            Err(e) => self.skip(what, e.to_string()),
         }
     }
 
@@ -193,52 +178,66 @@ impl Worker {
             Ok(a) => a,
             Err(e) => return self.skip(what.to_string(), e.to_string()),
         };
-        let r = report::build(s.quiz, &answers, None);
-        let v = ResultView::of(&r);
-        match self.agg.add_view(&v) {
-            Ok(group) => {
-                let row = s.csv.then(|| csv_row(&self.agg.groups()[group], &v));
-                self.events.push(Event::Added {
-                    worker: self.index,
-                    group,
-                    row,
-                });
-            }
-            Err(e) => self.skip(what.to_string(), e.to_string()),
-        }
+        let seq = self.entries.len() as u64 + 1;
+        self.entries.push(Entry {
+            key: None,
+            finished: None,
+            order: (self.item, seq),
+            what: what.to_string(),
+            quiz: crate::core::aggregate::QuizInfo {
+                id: s.quiz.id.clone(),
+                title: s.quiz.title.clone(),
+                version: s.quiz.version.clone(),
+                fingerprint: s.quiz.fingerprint.clone(),
+            },
+            name: None,
+            stated_outcome: String::new(),
+            answers: answers
+                .iter()
+                .map(|a| a.and_then(|k| u8::try_from(k + 1).ok()))
+                .collect(),
+        });
     }
 }
 
-/// Reads every item; calls `sink` with each event in input order (and the
-/// workers' accumulators, to look groups up); returns the merged result.
+/// Reads every item; calls `sink` with each skipped input in input order,
+/// then, once duplicates are dropped, with each result added (and the
+/// final accumulator, to look groups up); returns that accumulator.
 pub fn collect(
     items: impl Iterator<Item = Item>,
     template: &Aggregate,
     s: &Settings,
-    mut sink: impl FnMut(&[&Aggregate], Event),
+    mut sink: impl FnMut(&Aggregate, Event),
 ) -> Result<Aggregate, String> {
     let mut workers: Vec<Worker> = (0..s.threads.max(1))
-        .map(|index| Worker {
-            index,
+        .map(|_| Worker {
             agg: template.clone(),
             buf: Vec::new(),
             events: Vec::new(),
+            entries: Vec::new(),
+            item: 0,
         })
         .collect();
+    let mut next: u64 = 0;
     let mut items = items.peekable();
     let mut batch = Vec::with_capacity(BATCH);
     while items.peek().is_some() {
         batch.clear();
         batch.extend(items.by_ref().take(BATCH));
         let chunk = batch.len().div_ceil(workers.len()).max(1);
+        let base = next;
+        next += batch.len() as u64;
         let ok = std::thread::scope(|scope| {
-            let mut parts = workers.iter_mut().zip(batch.chunks(chunk));
+            let mut parts = workers
+                .iter_mut()
+                .zip(batch.chunks(chunk))
+                .zip((base..).step_by(chunk));
             let first = parts.next();
             let handles: Vec<_> = parts
-                .map(|(w, part)| scope.spawn(move || w.run(part, s)))
+                .map(|((w, part), at)| scope.spawn(move || w.run(at, part, s)))
                 .collect();
-            if let Some((w, part)) = first {
-                w.run(part, s);
+            if let Some(((w, part), at)) = first {
+                w.run(at, part, s);
             }
             handles.into_iter().all(|h| h.join().is_ok())
         });
@@ -249,14 +248,54 @@ pub fn collect(
             .iter_mut()
             .flat_map(|w| w.events.drain(..))
             .collect();
-        let aggs: Vec<&Aggregate> = workers.iter().map(|w| &w.agg).collect();
         for e in events {
-            sink(&aggs, e);
+            sink(template, e);
         }
     }
-    let mut merged = template.clone();
+    let mut all = template.clone();
+    let mut entries = Vec::new();
     for w in workers {
-        merged.merge(w.agg);
+        all.skipped += w.agg.skipped;
+        entries.extend(w.entries);
     }
-    Ok(merged)
+    all.record_all(entries, |agg, r| match r {
+        Recorded::Added {
+            group,
+            report: r,
+            entry,
+        } => {
+            let row = s.csv.then(|| {
+                let g = &agg.groups()[group];
+                match &r {
+                    Some(r) => csv_row(g, &ResultView::of(r)),
+                    None => unknown_row(g, entry),
+                }
+            });
+            sink(agg, Event::Added { group, row });
+        }
+        Recorded::Skipped(e, why) => sink(
+            agg,
+            Event::Skipped {
+                what: e.what.clone(),
+                reason: why.to_string(),
+            },
+        ),
+    });
+    Ok(all)
+}
+
+/// The CSV row of a result of a quiz careerfit does not know: only what
+/// identifies the quiz, the nickname and the outcome it states (nothing
+/// else of it is kept).
+fn unknown_row(g: &crate::core::aggregate::Group, e: &Entry) -> String {
+    use crate::core::aggregate::{RowKey, csv_rows};
+    let key = RowKey {
+        quiz: &g.quiz.id,
+        version: &g.quiz.version,
+        fingerprint: &g.quiz.fingerprint,
+        result: g.count,
+        nickname: e.name.as_deref().unwrap_or(""),
+        outcome: &e.stated_outcome,
+    };
+    csv_rows(&key, &[])
 }

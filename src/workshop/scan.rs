@@ -52,17 +52,16 @@ impl Scanner {
             csv: csv.is_some(),
             threads: threads(),
         };
-        let result = collect(self.inputs(), &self.template, &settings, |aggs, ev| {
+        let result = collect(self.inputs(), &self.template, &settings, |agg, ev| {
             if let (
                 Some(sinks),
                 Event::Added {
-                    worker,
                     group,
                     row: Some(row),
                 },
             ) = (csv.as_deref_mut(), ev)
             {
-                sinks.push(&aggs[worker].groups()[group], &row);
+                sinks.push(&agg.groups()[group], &row);
             }
         });
         result.unwrap_or_else(|_| self.template.clone())

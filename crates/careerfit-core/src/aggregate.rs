@@ -14,6 +14,7 @@
 
 mod check;
 mod csv;
+mod entries;
 mod group;
 mod json;
 mod markdown;
@@ -21,7 +22,8 @@ mod stats;
 mod text;
 mod view;
 
-pub use csv::{csv_cell, csv_header, csv_row};
+pub use csv::{CSV_COLUMNS, RowKey, csv_cell, csv_header, csv_row, csv_rows, neutralise};
+pub use entries::{Entry, Recorded, key_of};
 pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, QuizInfo, quiz_field};
 pub use json::json;
 pub use markdown::markdown;
@@ -34,8 +36,9 @@ use super::report::Report;
 
 /// Groups smaller than this show only their count, unless told otherwise.
 pub const DEFAULT_MIN_GROUP: u64 = 5;
-/// Different quizzes or versions kept apart at once; more are refused, so
-/// hostile input cannot grow memory without bound.
+/// Quizzes or versions careerfit has not loaded kept apart at once; more
+/// are refused, so hostile input cannot grow memory without bound (loaded
+/// quizzes are bounded by what was loaded).
 pub const MAX_GROUPS: usize = 32;
 
 /// Why a result was left out of the report.
@@ -57,6 +60,9 @@ pub struct Aggregate {
     groups: Vec<Group>,
     /// Inputs that were not results (counted by the caller with [`Aggregate::skip`]).
     pub skipped: u64,
+    /// Results left out because another copy of the same result (same id)
+    /// counted instead (see [`entries`]).
+    pub duplicates: u64,
 }
 
 impl Aggregate {
@@ -96,7 +102,7 @@ impl Aggregate {
                 i
             }
             None => {
-                if self.groups.len() >= MAX_GROUPS {
+                if self.unknown_groups() >= MAX_GROUPS {
                     return Err(AggregateError::TooManyGroups);
                 }
                 let g = Group::from_view(v);
@@ -109,6 +115,10 @@ impl Aggregate {
         Ok(i)
     }
 
+    fn unknown_groups(&self) -> usize {
+        self.groups.iter().filter(|g| !g.known).count()
+    }
+
     /// Counts an input that could not be read as a result.
     pub fn skip(&mut self) {
         self.skipped += 1;
@@ -117,6 +127,7 @@ impl Aggregate {
     /// Folds another accumulator (e.g. another thread's) into this one.
     pub fn merge(&mut self, other: Aggregate) {
         self.skipped += other.skipped;
+        self.duplicates += other.duplicates;
         for g in other.groups {
             match self.groups.iter_mut().find(|s| s.same_group(&g)) {
                 Some(s) => s.merge(g),

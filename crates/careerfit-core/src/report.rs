@@ -95,6 +95,16 @@ pub struct OutcomeOut {
 /// The full result, exactly as serialized to JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// Who this result is: a random 128-bit id in hex, given when the quiz
+    /// is finished and kept when it is finished again, so a re-submission
+    /// replaces the participant's result instead of adding one, and copies
+    /// of a folder are counted once. Absent in results from before ids and
+    /// in results that were only scored (`score`, `show`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When the quiz was (last) finished, UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<String>,
     pub quiz: QuizRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -150,6 +160,8 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
         .collect();
     let summary = summary(quiz, a);
     Report {
+        id: None,
+        finished: None,
         quiz: QuizRef {
             id: quiz.id.clone(),
             title: quiz.title.clone(),
@@ -226,6 +238,15 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
 }
 
 impl Report {
+    /// This result as one participant's: `id` and the UTC time it was finished.
+    pub fn stamped(&self, id: &str, finished: &str) -> Report {
+        Report {
+            id: Some(clean_line(id)).filter(|i| !i.is_empty()),
+            finished: Some(clean_line(finished)).filter(|f| !f.is_empty()),
+            ..self.clone()
+        }
+    }
+
     /// Pretty JSON with a trailing newline; byte-identical for identical answers.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).unwrap_or_default();

@@ -17,8 +17,9 @@ use russh::{Channel, ChannelMsg, ChannelReadHalf};
 use std::sync::Arc;
 use tokio::time::{Instant, sleep_until};
 
-/// Results one session may submit (going back and finishing again counts).
-const MAX_SUBMITS: usize = 5;
+/// Times one session may write its result. A session has one result slot
+/// (one id): finishing again replaces the file, and this caps how often.
+const MAX_SUBMITS: usize = 10;
 
 /// Who is on the other end, for the model and the log.
 pub struct Who {
@@ -140,6 +141,9 @@ async fn quiz(
         submit_dir: Some(shared.results.clone()),
         seed,
         progress: false,
+        // One result slot per session: finishing again replaces it.
+        result_id: careerfit::store::new_result_id(),
+        finished_at: Default::default(),
     };
     let Ok(mut screen) = Screen::new(cols, rows) else {
         return End::Gone;
@@ -149,6 +153,7 @@ async fn quiz(
         model,
         settings,
         submits: 0,
+        saved_once: false,
         parser: Parser::new(),
     };
     out.control(super::terminal::ENTER);
@@ -242,6 +247,8 @@ struct Run {
     model: Model,
     settings: Settings,
     submits: usize,
+    /// Whether this session's result slot has been written.
+    saved_once: bool,
     parser: Parser,
 }
 
@@ -271,7 +278,7 @@ impl Run {
                 if self.submits > MAX_SUBMITS {
                     fx.retain(|e| *e != Effect::Finished);
                     let note = format!(
-                        "This session already saved {MAX_SUBMITS} results; this one was not saved."
+                        "Your result was already saved {MAX_SUBMITS} times; this change was not saved."
                     );
                     update(&mut self.model, Message::Status(note));
                 }
@@ -291,9 +298,13 @@ impl Run {
                     .is_some_and(|s| s.starts_with("Submitted"));
                 shared.log(&format!("#{} {}", self.id, status.as_deref().unwrap_or("")));
                 status = Some(if saved {
-                    shared
-                        .saved
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    // One slot per session: only its first save is a new result.
+                    if !self.saved_once {
+                        self.saved_once = true;
+                        shared
+                            .saved
+                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
                     "Your result is saved for the workshop. Press c to copy the card.".into()
                 } else {
                     "Sorry, your result could not be saved. Please tell the facilitator.".into()

@@ -80,7 +80,7 @@ impl Group {
 /// A result of a quiz careerfit does not know is only counted, but it
 /// must still be one the loader could have produced: no more questions,
 /// options, skills or profiles than a quiz may have, values in range.
-fn check_unknown(v: &ResultView) -> Result<(), AggregateError> {
+pub(super) fn check_unknown(v: &ResultView) -> Result<(), AggregateError> {
     let caps = [
         (v.answers.len(), MAX_QUESTIONS, "answers"),
         (v.dimensions.len(), MAX_DIMENSIONS, "skills"),

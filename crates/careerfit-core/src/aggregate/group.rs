@@ -85,6 +85,11 @@ pub struct Group {
     pub quiz: QuizInfo,
     /// Built from a loaded quiz: results are checked against it.
     pub known: bool,
+    /// The loaded quiz itself (for known groups): results are re-scored
+    /// from their answers against it, so a group's report never depends on
+    /// how a result reached it (file, share code, stdin) or on rounding in
+    /// a file.
+    pub model: Option<std::sync::Arc<Quiz>>,
     pub count: u64,
     pub outcomes: Vec<OutcomeCount>,
     pub profiles: Vec<ProfileStats>,
@@ -120,6 +125,7 @@ impl Group {
                 fingerprint: q.fingerprint.clone(),
             },
             known: true,
+            model: Some(std::sync::Arc::new(q.clone())),
             count: 0,
             outcomes: q
                 .outcomes
@@ -154,14 +160,20 @@ impl Group {
     /// Nothing of a result's structure is kept, so a made-up quiz with
     /// thousands of profiles costs no more than a real one.
     pub(super) fn from_view(v: &ResultView) -> Self {
+        Self::unknown(QuizInfo {
+            id: quiz_field(&v.quiz.id).into_owned(),
+            title: quiz_field(&v.quiz.title).into_owned(),
+            version: quiz_field(&v.quiz.version).into_owned(),
+            fingerprint: quiz_field(&v.quiz.fingerprint).into_owned(),
+        })
+    }
+
+    /// A count-only group for a quiz that is not loaded.
+    pub(super) fn unknown(quiz: QuizInfo) -> Self {
         Group {
-            quiz: QuizInfo {
-                id: quiz_field(&v.quiz.id).into_owned(),
-                title: quiz_field(&v.quiz.title).into_owned(),
-                version: quiz_field(&v.quiz.version).into_owned(),
-                fingerprint: quiz_field(&v.quiz.fingerprint).into_owned(),
-            },
+            quiz,
             known: false,
+            model: None,
             count: 0,
             outcomes: Vec::new(),
             profiles: Vec::new(),

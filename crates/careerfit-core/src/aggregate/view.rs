@@ -62,6 +62,12 @@ pub struct RecommendationView<'a> {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(expecting = "a careerfit result object")]
 pub struct ResultView<'a> {
+    /// The result's id; absent in results from before ids.
+    #[serde(borrow, default)]
+    pub id: Option<Cow<'a, str>>,
+    /// When it was finished (RFC 3339, UTC), if known.
+    #[serde(borrow, default)]
+    pub finished: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub quiz: QuizView<'a>,
     #[serde(borrow, default)]
@@ -111,6 +117,8 @@ impl<'a> ResultView<'a> {
     pub fn of(r: &'a Report) -> Self {
         let b = |s: &'a String| Cow::Borrowed(s.as_str());
         ResultView {
+            id: r.id.as_ref().map(b),
+            finished: r.finished.as_ref().map(b),
             quiz: QuizView {
                 id: b(&r.quiz.id),
                 title: b(&r.quiz.title),
