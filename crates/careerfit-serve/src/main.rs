@@ -19,7 +19,7 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Some(Command::Serve(a)) => careerfit_serve::serve(&a),
+        Some(Command::Serve(a)) => careerfit_serve::serve(&a).map_err(Failure::from),
         _ => Err(Failure::input(
             "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
              (or `careerfit-serve serve …`)",
