@@ -324,23 +324,15 @@ fn small_groups_show_only_their_count() {
     assert_eq!(j["profiles"].as_array().unwrap().len(), q.profiles.len());
 }
 
-/// The first cell of a CSV line, raw (quotes kept), read by RFC 4180 rules.
-fn third_cell(rest: &str) -> String {
-    if !rest.starts_with('"') {
-        return rest[..rest.find(',').unwrap()].to_string();
-    }
-    let b = rest.as_bytes();
-    let mut i = 1;
-    loop {
-        if b[i] == b'"' {
-            if b.get(i + 1) == Some(&b'"') {
-                i += 2;
-                continue;
-            }
-            return rest[..=i].to_string();
-        }
-        i += 1;
-    }
+/// A CSV text read back with the `csv` crate: header and rows.
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
 }
 
 #[test]
@@ -365,30 +357,44 @@ fn csv_neutralises_formulas_in_nicknames() {
         "",
     );
     assert_eq!((code, err.as_str()), (0, ""));
-    let mut nicknames: Vec<String> = out
-        .lines()
-        .skip(1)
-        .map(|l| third_cell(l.strip_prefix("pm-vs-pd,2.0.0,").unwrap()))
-        .collect();
+    let (header, rows) = read_csv(&out);
+    assert_eq!(
+        header,
+        [
+            "quiz",
+            "version",
+            "fingerprint",
+            "result",
+            "nickname",
+            "outcome",
+            "kind",
+            "measure",
+            "value"
+        ]
+    );
+    // One row per result and measure, every row as wide as the header.
+    assert_eq!(
+        rows.len(),
+        names.len() * (q.profiles.len() + q.dimensions.len())
+    );
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let mut nicknames: Vec<String> = rows.iter().map(|r| r[4].clone()).collect();
     nicknames.sort();
+    nicknames.dedup();
     let mut want = vec![
-        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+        "'=HYPERLINK(\"http://x\",\"y\")",
         "'+1",
         "'-1",
         "'@SUM(A1)",
         "'=1",
-        "\"Sam, Jr.\"",
+        "Sam, Jr.",
     ];
     want.sort_unstable();
     assert_eq!(nicknames, want);
-    let header = out.lines().next().unwrap();
+    // Raw, the quotes are RFC 4180's.
     assert!(
-        header.starts_with("quiz,version,nickname,outcome,"),
-        "{header}"
-    );
-    assert_eq!(
-        header.split(',').count(),
-        4 + q.profiles.len() + q.dimensions.len()
+        out.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","),
+        "{out}"
     );
 }
 
@@ -445,14 +451,13 @@ fn quizzes_and_versions_are_never_mixed() {
         text.contains("(pm-vs-pd v9.0.0)\nfingerprint 00000000feedbeef\nResults: 5\n"),
         "{text}"
     );
-    // CSV: each group its own section with its own header.
+    // CSV: one table, one header; groups add rows, not columns.
     let (_, csv, err) = run(&["aggregate", "--format", "csv", d.to_str().unwrap()], "");
-    assert_eq!(
-        csv.matches("quiz,version,nickname,outcome").count(),
-        2,
-        "{csv}"
-    );
-    assert!(csv.contains("\n\nquiz,version,"), "{csv}");
+    assert_eq!(csv.matches("quiz,version,").count(), 1, "{csv}");
+    let (header, rows) = read_csv(&csv);
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let versions: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(versions.len(), 2, "{versions:?}");
     assert!(err.contains("the 2 results of “"), "{err}");
 }
 
@@ -630,9 +635,14 @@ fn hostile_text_never_reaches_the_output_and_link_loops_end() {
         );
         assert!(!out.contains('\u{202e}'), "{format}: {out}");
         if format == "csv" {
-            // A quiz careerfit does not know: no fit or skill columns.
-            assert!(out.contains(",'=cmd|' /C calc'!A0[2J\n"), "{out}");
-            assert!(out.contains(",[31mred,"), "{out}");
+            // A quiz careerfit does not know: one row each, no measures.
+            assert!(
+                out.contains(",[31mred,'=cmd|' /C calc'!A0[2J,,,\n"),
+                "{out}"
+            );
+            let (header, rows) = read_csv(&out);
+            assert_eq!(rows.len(), 5);
+            assert!(rows.iter().all(|r| r.len() == header.len()));
         } else {
             assert!(out.contains("Evil]0;pwned quiz"), "{format}: {out}");
         }

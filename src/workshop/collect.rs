@@ -268,7 +268,7 @@ pub fn collect(
                 let g = &agg.groups()[group];
                 match &r {
                     Some(r) => csv_row(g, &ResultView::of(r)),
-                    None => unknown_row(entry),
+                    None => unknown_row(g, entry),
                 }
             });
             sink(agg, Event::Added { group, row });
@@ -285,14 +285,17 @@ pub fn collect(
 }
 
 /// The CSV row of a result of a quiz careerfit does not know: only what
-/// identifies the quiz and the nickname (nothing else of it is kept).
-fn unknown_row(e: &Entry) -> String {
-    use crate::core::aggregate::csv_cell;
-    let cells = [
-        csv_cell(&e.quiz.id),
-        csv_cell(&e.quiz.version),
-        csv_cell(e.name.as_deref().unwrap_or("")),
-        csv_cell(&e.stated_outcome),
-    ];
-    cells.join(",") + "\n"
+/// identifies the quiz, the nickname and the outcome it states (nothing
+/// else of it is kept).
+fn unknown_row(g: &crate::core::aggregate::Group, e: &Entry) -> String {
+    use crate::core::aggregate::{RowKey, csv_rows};
+    let key = RowKey {
+        quiz: &g.quiz.id,
+        version: &g.quiz.version,
+        fingerprint: &g.quiz.fingerprint,
+        result: g.count,
+        nickname: e.name.as_deref().unwrap_or(""),
+        outcome: &e.stated_outcome,
+    };
+    csv_rows(&key, &[])
 }

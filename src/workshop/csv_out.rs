@@ -1,8 +1,9 @@
 //! CSV output that streams: rows go to one anonymous temporary file per
-//! group as results are read, so memory stays flat; at the end each group
-//! large enough to show (the anonymity rule) is copied out under its own
-//! header. Groups of different quizzes or versions have different columns
-//! and are never mixed: each is its own section, separated by a blank line.
+//! group as results are read, so memory stays flat; at the end the header
+//! row is written once, then the rows of each group large enough to show
+//! (the anonymity rule). The table is long-format
+//! ([`crate::core::aggregate::CSV_COLUMNS`]): groups of different quizzes
+//! or versions add rows, never columns, so it stays one rectangular table.
 
 use crate::core::aggregate::{Group, csv_header};
 use std::io::{BufWriter, Seek, Write};
@@ -11,8 +12,7 @@ struct Sink {
     id: String,
     fingerprint: String,
     label: String,
-    header: String,
-    rows: u64,
+    results: u64,
     file: BufWriter<std::fs::File>,
 }
 
@@ -24,15 +24,15 @@ pub struct CsvSinks {
 }
 
 impl CsvSinks {
-    /// Files `row` (already formatted for group `g`) under its group.
-    pub fn push(&mut self, g: &Group, row: &str) {
+    /// Files the rows of one result (already formatted for group `g`) under its group.
+    pub fn push(&mut self, g: &Group, rows: &str) {
         if self.error.is_some() {
             return;
         }
-        let header = csv_header(g);
-        let found = self.sinks.iter().position(|s| {
-            s.id == g.quiz.id && s.fingerprint == g.quiz.fingerprint && s.header == header
-        });
+        let found = self
+            .sinks
+            .iter()
+            .position(|s| s.id == g.quiz.id && s.fingerprint == g.quiz.fingerprint);
         let i = match found {
             Some(i) => i,
             None => match tempfile::tempfile() {
@@ -41,8 +41,7 @@ impl CsvSinks {
                         id: g.quiz.id.clone(),
                         fingerprint: g.quiz.fingerprint.clone(),
                         label: g.quiz.label(),
-                        header,
-                        rows: 0,
+                        results: 0,
                         file: BufWriter::new(f),
                     });
                     self.sinks.len() - 1
@@ -54,36 +53,41 @@ impl CsvSinks {
             },
         };
         let s = &mut self.sinks[i];
-        s.rows += 1;
-        if let Err(e) = s.file.write_all(row.as_bytes()) {
+        s.results += 1;
+        if let Err(e) = s.file.write_all(rows.as_bytes()) {
             self.error = Some(e);
         }
     }
 
-    /// Writes every group of at least `min_group` rows to `out`, largest
-    /// first; returns a note for each group left out for anonymity.
+    /// Writes the header and the rows of every group of at least
+    /// `min_group` results to `out`, largest first; nothing at all when no
+    /// group is large enough. Returns a note for each group left out for
+    /// anonymity.
     pub fn finish(self, min_group: u64, out: &mut impl Write) -> std::io::Result<Vec<String>> {
         if let Some(e) = self.error {
             return Err(e);
         }
         let mut sinks = self.sinks;
-        sinks.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
+        sinks.sort_by(|a, b| {
+            b.results
+                .cmp(&a.results)
+                .then_with(|| a.label.cmp(&b.label))
+        });
         let mut notes = Vec::new();
         let mut first = true;
         for s in sinks {
-            if s.rows < min_group {
+            if s.results < min_group {
                 notes.push(format!(
                     "note: the {} results of {} are left out of the CSV: fewer than {min_group}, \
                      so they could be traced back to people",
-                    s.rows, s.label
+                    s.results, s.label
                 ));
                 continue;
             }
-            if !first {
-                out.write_all(b"\n")?;
+            if first {
+                out.write_all(csv_header().as_bytes())?;
+                first = false;
             }
-            first = false;
-            out.write_all(s.header.as_bytes())?;
             let mut f = s
                 .file
                 .into_inner()

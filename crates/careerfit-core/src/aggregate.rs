@@ -22,7 +22,7 @@ mod stats;
 mod text;
 mod view;
 
-pub use csv::{csv_cell, csv_header, csv_row};
+pub use csv::{CSV_COLUMNS, RowKey, csv_cell, csv_header, csv_row, csv_rows, neutralise};
 pub use entries::{Entry, Recorded, key_of};
 pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, QuizInfo, quiz_field};
 pub use json::json;

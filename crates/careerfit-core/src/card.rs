@@ -4,7 +4,7 @@
 
 use super::model::{Quiz, When};
 use super::report::{ReasonOut, Report};
-use super::sanitize::clean;
+use super::sanitize::{clean, clean_line};
 use super::text::{bar, pad, truncate, width, wrap};
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -142,6 +142,27 @@ pub fn reason_effect(r: &Report, re: &ReasonOut) -> String {
     format!("{verb} {}", r.profile_name(&re.profile))
 }
 
+/// User text (a nickname) as literal Markdown: HTML characters become
+/// entities and Markdown punctuation is backslash-escaped, so a nickname
+/// can't add a link, an image, HTML or emphasis to the document.
+pub fn md_text(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in clean_line(s).chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '"' | '\'' | ':' | '=' => {
+                o.push('\\');
+                o.push(c);
+            }
+            c => o.push(c),
+        }
+    }
+    o
+}
+
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -151,7 +172,7 @@ pub fn markdown(r: &Report) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {} — result\n", r.quiz.title);
     if let Some(n) = &r.name {
-        let _ = writeln!(o, "Result for **{n}**.\n");
+        let _ = writeln!(o, "Result for **{}**.\n", md_text(n));
     }
     let _ = writeln!(
         o,
