@@ -104,3 +104,19 @@ async fn sighup_drains_like_ctrl_c() {
     assert!(status.success(), "{status:?}");
     assert!(rest.contains("Stopped."), "{rest}");
 }
+
+/// The server runs with mimalloc's purge delay at 0 (it starts itself again
+/// with the option when it is missing), which keeps ended sessions' memory
+/// from piling up (issue 14 case 3; the figures are in docs/security.md).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_server_runs_with_the_allocator_purge_delay_set() {
+    let server = Server::start(&["--open"]);
+    let env = std::fs::read(format!("/proc/{}/environ", server.child.id())).unwrap();
+    let vars: Vec<&[u8]> = env.split(|&b| b == 0).collect();
+    assert!(
+        vars.contains(&&b"MIMALLOC_PURGE_DELAY=0"[..]),
+        "{}",
+        String::from_utf8_lossy(&env)
+    );
+}
