@@ -2,7 +2,8 @@
 //! it, so it must survive restarts; the facilitator shows its fingerprint
 //! so people can check they reached the right machine.
 
-use careerfit::edge::{Failure, io_reason, read_capped};
+use crate::Error;
+use careerfit::edge::{io_reason, read_capped};
 use careerfit::store;
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{Algorithm, HashAlg, PrivateKey};
@@ -29,39 +30,35 @@ impl HostKey {
 }
 
 /// `--host-key`, else the data folder's key file.
-pub fn default_path(arg: Option<&Path>) -> Result<PathBuf, Failure> {
+pub fn default_path(arg: Option<&Path>) -> Result<PathBuf, Error> {
     if let Some(p) = arg {
         return Ok(p.to_path_buf());
     }
     store::data_dir()
         .map(|d| d.join(DEFAULT_NAME))
-        .ok_or_else(|| {
-            Failure::input("error: no data folder for the host key; pass --host-key FILE")
-        })
+        .ok_or(Error::NoDataDir)
 }
 
 /// Loads the key at `path`, creating a new one (mode 0600) if it is missing.
-pub fn load_or_create(path: &Path) -> Result<HostKey, Failure> {
+pub fn load_or_create(path: &Path) -> Result<HostKey, Error> {
     let shown = careerfit::core::sanitize::clean_path(path);
     if !path.exists() {
         let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
-            .map_err(|e| Failure::other(format!("error: cannot create a host key: {e}")))?;
+            .map_err(|e| Error::GenerateKey(e.to_string()))?;
         let pem = key
             .to_openssh(LineEnding::LF)
-            .map_err(|e| Failure::other(format!("error: cannot encode the host key: {e}")))?;
+            .map_err(|e| Error::EncodeKey(e.to_string()))?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Failure::other(format!(
-                    "error: cannot create {}: {}",
-                    careerfit::core::sanitize::clean_path(dir),
-                    io_reason(&e)
-                ))
+            std::fs::create_dir_all(dir).map_err(|e| Error::CreateDir {
+                path: careerfit::core::sanitize::clean_path(dir),
+                why: io_reason(&e),
             })?;
         }
         // write_atomic's temporary file is created 0600 and renamed without
         // clobbering, so the secret is never readable by others, even briefly.
-        store::write_atomic(path, pem.as_bytes(), true).map_err(|e| {
-            Failure::other(format!("error: cannot write {shown}: {}", io_reason(&e)))
+        store::write_atomic(path, pem.as_bytes(), true).map_err(|e| Error::WriteKey {
+            path: shown.clone(),
+            why: io_reason(&e),
         })?;
         restrict(path);
         return Ok(HostKey {
@@ -71,19 +68,18 @@ pub fn load_or_create(path: &Path) -> Result<HostKey, Failure> {
             warning: None,
         });
     }
-    let bytes = read_capped(path, 64 * 1024)?;
-    let key = PrivateKey::from_openssh(&bytes)
-        .map_err(|_| Failure::input(format!("error: {shown}: not an OpenSSH private key")))?;
+    let bytes = read_capped(path, 64 * 1024).map_err(Error::ReadKey)?;
+    let key = PrivateKey::from_openssh(&bytes).map_err(|_| Error::NotOpenSsh {
+        path: shown.clone(),
+    })?;
     if key.is_encrypted() {
-        return Err(Failure::input(format!(
-            "error: {shown}: the host key is encrypted; use a key without a passphrase"
-        )));
+        return Err(Error::Encrypted { path: shown });
     }
     if key.algorithm() != Algorithm::Ed25519 {
-        return Err(Failure::input(format!(
-            "error: {shown}: not an Ed25519 key ({})",
-            key.algorithm()
-        )));
+        return Err(Error::NotEd25519 {
+            path: shown,
+            algorithm: key.algorithm().to_string(),
+        });
     }
     Ok(HostKey {
         key,
@@ -148,7 +144,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let path = d.path().join("key");
         std::fs::write(&path, "not a key").unwrap();
-        let e = load_or_create(&path).err().unwrap();
+        let e = careerfit::edge::Failure::from(load_or_create(&path).err().unwrap());
         assert_eq!(e.code, 2);
         assert!(
             e.message.ends_with("not an OpenSSH private key"),

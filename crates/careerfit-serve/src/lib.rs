@@ -6,6 +6,7 @@
 //! docs/security.md for the threat model).
 
 mod auth;
+mod error;
 mod handler;
 mod hostkey;
 pub mod input;
@@ -17,8 +18,9 @@ mod state;
 mod terminal;
 
 pub use careerfit::commands::serve::ServeArgs;
+pub use error::Error;
 
-use careerfit::edge::{Failure, io_reason, load_quiz};
+use careerfit::edge::{io_reason, load_quiz};
 use russh::MethodKind;
 use russh::server::Config;
 use state::{Shared, Shuffle};
@@ -35,15 +37,12 @@ const LOGIN_GRACE: Duration = Duration::from_secs(60);
 const REJECT_DELAY: Duration = Duration::from_millis(1500);
 
 /// Runs the server until Ctrl-C; returns the closing summary.
-pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
-    let quiz = load_quiz(&args.quiz)?;
+pub fn serve(args: &ServeArgs) -> Result<String, Error> {
+    let quiz = load_quiz(&args.quiz).map_err(Error::Quiz)?;
     let addr = resolve(&args.listen)?;
-    std::fs::create_dir_all(&args.results).map_err(|e| {
-        Failure::other(format!(
-            "error: cannot create {}: {}",
-            careerfit::core::sanitize::clean_path(&args.results),
-            io_reason(&e)
-        ))
+    std::fs::create_dir_all(&args.results).map_err(|e| Error::CreateDir {
+        path: careerfit::core::sanitize::clean_path(&args.results),
+        why: io_reason(&e),
     })?;
     let key = hostkey::load_or_create(&hostkey::default_path(args.host_key.as_deref())?)?;
     let join_code = match (&args.join_code, args.open) {
@@ -83,11 +82,12 @@ pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
         .max_blocking_threads(16)
         .enable_all()
         .build()
-        .map_err(|e| Failure::other(format!("error: cannot start: {}", io_reason(&e))))?;
+        .map_err(|e| Error::Runtime(io_reason(&e)))?;
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(addr))
-        .map_err(|e| {
-            Failure::other(format!("error: cannot listen on {addr}: {}", io_reason(&e)))
+        .map_err(|e| Error::Bind {
+            addr,
+            why: io_reason(&e),
         })?;
     let local = listener.local_addr().unwrap_or(addr);
     let mut shared = Shared::new(
@@ -115,8 +115,11 @@ pub fn serve(args: &ServeArgs) -> Result<String, Failure> {
 }
 
 /// `--listen`: an address, or a name that resolves to one.
-fn resolve(listen: &str) -> Result<SocketAddr, Failure> {
-    let bad = |why: String| Failure::input(format!("error: --listen {listen}: {why}"));
+fn resolve(listen: &str) -> Result<SocketAddr, Error> {
+    let bad = |why: String| Error::Listen {
+        listen: listen.to_string(),
+        why,
+    };
     let mut addrs = listen.to_socket_addrs().map_err(|e| {
         bad(format!(
             "{} (expected HOST:PORT, e.g. 0.0.0.0:2222)",
@@ -193,6 +196,7 @@ fn instructions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use careerfit::edge::Failure;
 
     #[test]
     fn random_codes_are_short_and_unambiguous() {
@@ -206,7 +210,7 @@ mod tests {
     #[test]
     fn listen_addresses() {
         assert_eq!(resolve("127.0.0.1:2222").unwrap().port(), 2222);
-        let e = resolve("nonsense").err().unwrap();
+        let e = Failure::from(resolve("nonsense").err().unwrap());
         assert_eq!(e.code, 2);
         assert!(
             e.message.starts_with("error: --listen nonsense:"),

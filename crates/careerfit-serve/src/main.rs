@@ -49,7 +49,7 @@ fn with_purge_delay() {
 fn main() -> ExitCode {
     with_purge_delay();
     let result = match Cli::parse().command {
-        Some(Command::Serve(a)) => careerfit_serve::serve(&a),
+        Some(Command::Serve(a)) => careerfit_serve::serve(&a).map_err(Failure::from),
         _ => Err(Failure::input(
             "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
              (or `careerfit-serve serve …`)",
