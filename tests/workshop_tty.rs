@@ -131,3 +131,25 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     );
     assert!(t.wait_for("STTY-2").contains("icanon echo"));
 }
+
+/// Issue 16: a folder removed and created again is noticed; the dashboard
+/// says so and counts what arrives in the new folder.
+#[test]
+fn a_folder_removed_and_created_again_is_watched_again() {
+    require_tmux();
+    let t = Tmux::start("workshop-recreate", 100, 30);
+    let base = tempfile::tempdir().unwrap();
+    let room = base.path().join("room");
+    start(&t, &room);
+    t.wait_for("0 results so far");
+    std::fs::remove_dir_all(&room).unwrap();
+    let s = t.wait_for("The folder is gone");
+    assert!(s.contains("not watching"), "{s}");
+    std::fs::create_dir(&room).unwrap();
+    t.wait_for("The folder was created again");
+    write_by_rename(&room, "a.json", &score_json(PM_SPEC, "a"));
+    let s = t.wait_for("1 result so far");
+    assert!(s.contains("live"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -61,19 +61,50 @@ fn platform_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "careerfit").map(|p| p.data_dir().to_path_buf())
 }
 
+/// Who may read a file careerfit writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The owner only (0600): progress, history, host keys, saved results.
+    Private,
+    /// As the folder and the umask say: mode 0666 less the umask, and the
+    /// folder's group, so a facilitator's group can read what participants
+    /// submit into a shared workshop folder.
+    Shared,
+}
+
 /// Writes `bytes` to `path` so that readers see the old file or the whole new
 /// one, never a half-written file: temporary file in the same folder, fsync,
 /// rename, then fsync of the folder. With `no_clobber` an existing file is an
-/// error (`AlreadyExists`) instead of being replaced.
+/// error (`AlreadyExists`) instead of being replaced. The file is private
+/// (0600); see [`write_atomic_as`].
 pub fn write_atomic(path: &Path, bytes: &[u8], no_clobber: bool) -> std::io::Result<()> {
+    write_atomic_as(path, bytes, no_clobber, Access::Private)
+}
+
+/// [`write_atomic`] with the given [`Access`].
+pub fn write_atomic_as(
+    path: &Path,
+    bytes: &[u8],
+    no_clobber: bool,
+    access: Access,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".careerfit-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".careerfit-").suffix(".tmp");
+    #[cfg(unix)]
+    if access == Access::Shared {
+        use std::os::unix::fs::PermissionsExt;
+        // The kernel takes the umask off, as for any file a program creates.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    #[cfg(unix)]
+    if access == Access::Shared {
+        follow_folder_group(tmp.as_file(), dir);
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if no_clobber {
@@ -85,6 +116,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8], no_clobber: bool) -> std::io::Res
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Gives `file` the group of `dir`, as a set-group-id folder would. Only a
+/// group the writer belongs to can be given; otherwise the file keeps the
+/// writer's group, which is no worse than before.
+#[cfg(unix)]
+fn follow_folder_group(file: &std::fs::File, dir: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(d), Ok(f)) = (std::fs::metadata(dir), file.metadata()) else {
+        return;
+    };
+    if d.gid() != f.gid() {
+        let _ = std::os::unix::fs::fchown(file, None, Some(d.gid()));
+    }
 }
 
 /// Seconds since the Unix epoch (0 if the clock is before 1970).
@@ -125,6 +170,17 @@ fn civil(secs: u64) -> (i64, u32, u32, u64, u64, u64) {
 /// Writes `contents` as `<stem>.<ext>` in `dir`, adding `-2`, `-3`… instead of
 /// overwriting an existing file. Returns the path written.
 pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::Result<PathBuf> {
+    write_unique_as(dir, stem, ext, contents, Access::Private)
+}
+
+/// [`write_unique`] with the given [`Access`].
+pub fn write_unique_as(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    contents: &str,
+    access: Access,
+) -> std::io::Result<PathBuf> {
     for n in 1..1000 {
         let name = if n == 1 {
             format!("{stem}.{ext}")
@@ -132,7 +188,7 @@ pub fn write_unique(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::i
             format!("{stem}-{n}.{ext}")
         };
         let path = dir.join(name);
-        match write_atomic(&path, clean(contents).as_bytes(), true) {
+        match write_atomic_as(&path, clean(contents).as_bytes(), true, access) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
@@ -292,23 +348,26 @@ fn result_file_name(prefix: &str, r: &Report) -> Option<String> {
 /// Writes a finished result into a workshop folder as
 /// `result-<quiz>-<id>.json`: the file is named by the result's id, so a
 /// re-submission atomically replaces that participant's file instead of
-/// adding one. The nickname, if any, is inside the file. A result without
+/// adding one. The file is [`Access::Shared`]: it follows the folder's
+/// group and the umask, so a facilitator on another account in that group
+/// can read it. The nickname, if any, is inside the file. A result without
 /// an id (never written by careerfit itself) gets a unique name instead.
 pub fn submit(dir: &Path, r: &Report) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     match result_file_name("result-", r) {
         Some(name) => {
             let path = dir.join(name);
-            write_atomic(&path, r.to_json().as_bytes(), false)?;
+            write_atomic_as(&path, r.to_json().as_bytes(), false, Access::Shared)?;
             Ok(path)
         }
         None => {
             let rand_part: u32 = rand::random();
-            write_unique(
+            write_unique_as(
                 dir,
                 &format!("result-{}-{}-{rand_part:08x}", r.quiz.id, stamp(now_secs())),
                 "json",
                 &r.to_json(),
+                Access::Shared,
             )
         }
     }

@@ -58,9 +58,25 @@ struct Worker {
 }
 
 impl Worker {
+    /// An input that is there but not a result (or not one careerfit can count).
     fn skip(&mut self, what: String, reason: String) {
-        self.agg.skip();
+        self.agg.skip_invalid(&what);
         self.events.push(Event::Skipped { what, reason });
+    }
+
+    /// An input that could not be read at all (permissions, I/O).
+    fn unreadable(&mut self, what: String, reason: String) {
+        self.agg.skip_unreadable(&what);
+        self.events.push(Event::Skipped { what, reason });
+    }
+
+    /// A read error: unreadable when the system refused, else not a result.
+    fn read_failed(&mut self, what: String, why: &fsread::ReadError) {
+        if matches!(why, fsread::ReadError::Io(_)) {
+            self.unreadable(what, why.to_string());
+        } else {
+            self.skip(what, why.to_string());
+        }
     }
 
     fn run(&mut self, first: u64, items: &[Item], s: &Settings) {
@@ -72,10 +88,10 @@ impl Worker {
 
     fn process(&mut self, item: &Item, s: &Settings) {
         match item {
-            Item::Unreadable(p, why) => self.skip(clean_path(p), why.clone()),
+            Item::Unreadable(p, why) => self.unreadable(clean_path(p), why.clone()),
             Item::Json(p) => match fsread::read_into(p, MAX_RESULT_BYTES, &mut self.buf) {
                 Ok(()) => self.add_json(clean_path(p)),
-                Err(why) => self.skip(clean_path(p), why.to_string()),
+                Err(why) => self.read_failed(clean_path(p), &why),
             },
             Item::File(p) => self.file(p, s),
             Item::Stdin => {
@@ -91,12 +107,12 @@ impl Worker {
         let name = clean_path(p);
         let mut f = match fsread::open_regular(p) {
             Ok(f) => f,
-            Err(why) => return self.skip(name, why.to_string()),
+            Err(why) => return self.read_failed(name, &why),
         };
         self.buf.clear();
         let head = fsread::read_capped_from(&mut f, MAX_RESULT_BYTES, &mut self.buf);
         if let Err(fsread::ReadError::Io(e)) = &head {
-            return self.skip(
+            return self.unreadable(
                 name,
                 format!("cannot read it: {}", crate::edge::io_reason(e)),
             );
@@ -255,7 +271,7 @@ pub fn collect(
     let mut all = template.clone();
     let mut entries = Vec::new();
     for w in workers {
-        all.skipped += w.agg.skipped;
+        all.merge_problems(&w.agg);
         entries.extend(w.entries);
     }
     all.record_all(entries, |agg, r| match r {

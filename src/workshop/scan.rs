@@ -80,11 +80,12 @@ impl Scanner {
         let mut sinks = CsvSinks::default();
         let agg = self.scan(Some(&mut sinks));
         let stem = format!("workshop-report-{}", store::stamp(store::now_secs()));
-        let md = store::write_unique(
+        let md = store::write_unique_as(
             &self.dir,
             &stem,
             "md",
             &aggregate::markdown(&agg, min_group),
+            store::Access::Shared,
         )
         .map_err(|e| io_reason(&e))?;
         let mut csv = Vec::new();
@@ -98,7 +99,8 @@ impl Scanner {
                 .map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
             let text = String::from_utf8_lossy(&csv);
             let path =
-                store::write_unique(&self.dir, &stem, "csv", &text).map_err(|e| io_reason(&e))?;
+                store::write_unique_as(&self.dir, &stem, "csv", &text, store::Access::Shared)
+                    .map_err(|e| io_reason(&e))?;
             names.push(file_name(&path));
         }
         Ok(names.join(" and "))

@@ -41,6 +41,18 @@ pub const DEFAULT_MIN_GROUP: u64 = 5;
 /// quizzes are bounded by what was loaded).
 pub const MAX_GROUPS: usize = 32;
 
+/// Unreadable or invalid inputs named at most, each: enough to find them.
+pub const MAX_NAMED: usize = 3;
+
+/// Keeps `name` among the first [`MAX_NAMED`] names in sorted order, so
+/// which are kept does not depend on reading order.
+fn keep_name(names: &mut Vec<String>, name: &str) {
+    if let Err(i) = names.binary_search_by(|n| n.as_str().cmp(name)) {
+        names.insert(i, name.to_string());
+        names.truncate(MAX_NAMED);
+    }
+}
+
 /// Why a result was left out of the report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AggregateError {
@@ -60,6 +72,17 @@ pub struct Aggregate {
     groups: Vec<Group>,
     /// Inputs that were not results (counted by the caller with [`Aggregate::skip`]).
     pub skipped: u64,
+    /// Inputs that could not be read at all (permission denied, I/O
+    /// errors): a facilitator must hear about these, they are results
+    /// nobody can see. Counted in `skipped` too.
+    pub unreadable: u64,
+    /// Inputs read but not counted (not a result, a mismatch). Counted in
+    /// `skipped` too.
+    pub invalid: u64,
+    /// The first few unreadable and invalid inputs by name (sorted, at most
+    /// [`MAX_NAMED`] each), for the dashboard.
+    pub unreadable_names: Vec<String>,
+    pub invalid_names: Vec<String>,
     /// Results left out because another copy of the same result (same id)
     /// counted instead (see [`entries`]).
     pub duplicates: u64,
@@ -124,9 +147,37 @@ impl Aggregate {
         self.skipped += 1;
     }
 
+    /// Counts and names an input that could not be read at all.
+    pub fn skip_unreadable(&mut self, name: &str) {
+        self.skipped += 1;
+        self.unreadable += 1;
+        keep_name(&mut self.unreadable_names, name);
+    }
+
+    /// Counts and names an input that is not a result careerfit can count.
+    pub fn skip_invalid(&mut self, name: &str) {
+        self.skipped += 1;
+        self.invalid += 1;
+        keep_name(&mut self.invalid_names, name);
+    }
+
+    /// Adds another accumulator's skipped, unreadable and invalid counts
+    /// and names (not its groups).
+    pub fn merge_problems(&mut self, o: &Aggregate) {
+        self.skipped += o.skipped;
+        self.unreadable += o.unreadable;
+        self.invalid += o.invalid;
+        for n in &o.unreadable_names {
+            keep_name(&mut self.unreadable_names, n);
+        }
+        for n in &o.invalid_names {
+            keep_name(&mut self.invalid_names, n);
+        }
+    }
+
     /// Folds another accumulator (e.g. another thread's) into this one.
     pub fn merge(&mut self, other: Aggregate) {
-        self.skipped += other.skipped;
+        self.merge_problems(&other);
         self.duplicates += other.duplicates;
         for g in other.groups {
             match self.groups.iter_mut().find(|s| s.same_group(&g)) {

@@ -209,7 +209,7 @@ impl Aggregate {
                     },
                 ),
                 Err(err) => {
-                    self.skipped += 1;
+                    self.skip_invalid(&e.what);
                     each(self, Recorded::Skipped(e, err));
                 }
             }

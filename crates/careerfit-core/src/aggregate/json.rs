@@ -99,6 +99,9 @@ pub fn json(a: &Aggregate, min_group: u64) -> String {
         }
     };
     top.insert("skipped".into(), json!(a.skipped));
+    top.insert("unreadable".into(), json!(a.unreadable));
+    top.insert("invalid".into(), json!(a.invalid));
+    top.insert("duplicates".into(), json!(a.duplicates));
     top.insert("total".into(), json!(a.count()));
     top.insert("min_group".into(), json!(min_group));
     let others: Vec<Value> = groups

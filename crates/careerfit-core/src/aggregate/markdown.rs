@@ -93,6 +93,9 @@ pub fn markdown(a: &Aggregate, min_group: u64) -> String {
         a.count(),
         a.skipped
     );
+    for note in super::text::problem_notes(a) {
+        let _ = writeln!(o, "{}\n", crate::card::md_text(&note));
+    }
     let groups = a.ordered();
     if groups.len() > 1 {
         let _ = writeln!(o, "{}\n", groups_note(groups.len()));

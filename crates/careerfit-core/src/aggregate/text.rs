@@ -154,6 +154,32 @@ fn group(o: &mut String, g: &Group, min_group: u64) {
     }
 }
 
+/// What a facilitator must know about inputs that were not counted:
+/// unreadable files (named: people missing from the numbers) and copies
+/// of results already counted.
+pub(super) fn problem_notes(a: &Aggregate) -> Vec<String> {
+    let mut v = Vec::new();
+    if a.unreadable > 0 {
+        let more = if a.unreadable > a.unreadable_names.len() as u64 {
+            ", …"
+        } else {
+            ""
+        };
+        v.push(format!(
+            "Unreadable: {} ({}{more}); careerfit could not open them, check their permissions.",
+            a.unreadable,
+            a.unreadable_names.join(", ")
+        ));
+    }
+    if a.duplicates > 0 {
+        v.push(format!(
+            "Copies of results already counted, left out: {}.",
+            a.duplicates
+        ));
+    }
+    v
+}
+
 /// The whole report: totals, then each group, largest first.
 pub fn text(a: &Aggregate, min_group: u64) -> String {
     let mut o = String::new();
@@ -165,6 +191,11 @@ pub fn text(a: &Aggregate, min_group: u64) -> String {
         a.count(),
         a.skipped
     );
+    for note in problem_notes(a) {
+        for l in wrap(&note, WIDTH) {
+            let _ = writeln!(o, "{l}");
+        }
+    }
     let groups = a.ordered();
     if groups.len() > 1 {
         for l in wrap(&groups_note(groups.len()), WIDTH) {

@@ -20,6 +20,9 @@ pub struct Model {
     pub min_group: u64,
     /// A one-line message in the footer (export done, watch problems).
     pub status: Option<String>,
+    /// Whether the folder is being watched (the header says "live"); false
+    /// while the folder is missing or cannot be watched.
+    pub live: bool,
     pub theme: Theme,
 }
 
@@ -38,6 +41,8 @@ pub enum Msg {
     Scanned(Aggregate),
     /// The runtime reports how an effect went.
     Status(String),
+    /// The folder is watched (true) or missing / not watched (false).
+    Live(bool),
 }
 
 /// Work with side effects that `update` asks the runtime to do.
@@ -57,8 +62,37 @@ impl Model {
             revealed: false,
             min_group,
             status: None,
+            live: true,
             theme,
         }
+    }
+
+    /// The files that could not be counted, named, for the footer:
+    /// `1 unreadable: a.json (check its permissions) · 1 invalid: b.json`.
+    pub fn problems(&self) -> Option<String> {
+        let part = |n: u64, names: &[String], what: &str, hint: &str| {
+            (n > 0).then(|| {
+                let more = if n > names.len() as u64 { ", …" } else { "" };
+                let short: Vec<&str> = names
+                    .iter()
+                    .map(|p| p.rsplit('/').next().unwrap_or(p))
+                    .collect();
+                format!("{n} {what}: {}{more}{hint}", short.join(", "))
+            })
+        };
+        let parts: Vec<String> = [
+            part(
+                self.agg.unreadable,
+                &self.agg.unreadable_names,
+                "unreadable",
+                " (check permissions)",
+            ),
+            part(self.agg.invalid, &self.agg.invalid_names, "invalid", ""),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// The group on screen: the quiz most results belong to.

@@ -38,5 +38,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.status = Some(s);
             vec![]
         }
+        Msg::Live(live) => {
+            m.live = live;
+            vec![]
+        }
     }
 }

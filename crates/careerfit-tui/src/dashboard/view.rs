@@ -46,7 +46,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         crate::view::header(
             t,
             &format!("careerfit workshop · {title}"),
-            "live",
+            if m.live { "live" } else { "not watching" },
             inner.width,
         ),
         header,
@@ -73,6 +73,8 @@ pub fn view(m: &Model, f: &mut Frame) {
     let mut spans = keys(t, &[("r", reveal), ("e", "export"), ("q", "quit")]);
     if let Some(s) = &m.status {
         spans.push(Span::styled(format!("  {s}"), t.accent));
+    } else if let Some(p) = m.problems() {
+        spans.push(Span::styled(format!("  {p}"), t.accent));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), footer);
 }
@@ -113,11 +115,25 @@ fn big_count(m: &Model, f: &mut Frame, area: Rect, count: &str, large: bool) {
     // The number again in plain digits: for screen readers and for a
     // terminal font that draws block glyphs badly.
     let mut lines = vec![Line::styled(format!("{} {noun}", m.count()), t.text)];
+    let mut notes = Vec::new();
     if m.others() > 0 {
-        lines.push(Line::styled(
+        notes.push(Span::styled(
             format!("+{} of other quizzes, kept apart", m.others()),
             t.muted,
         ));
+    }
+    // Files nobody can count must not go unnoticed: a result the
+    // dashboard cannot read is a person missing from the room's numbers.
+    for (n, what) in [(m.agg.unreadable, "unreadable"), (m.agg.invalid, "invalid")] {
+        if n > 0 {
+            if !notes.is_empty() {
+                notes.push(Span::styled(" · ", t.muted));
+            }
+            notes.push(Span::styled(format!("{n} {what}"), t.accent));
+        }
+    }
+    if !notes.is_empty() {
+        lines.push(Line::from(notes));
     }
     f.render_widget(Paragraph::new(lines), label);
 }
