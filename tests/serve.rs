@@ -140,10 +140,27 @@ fn openssh_in_a_real_terminal_takes_the_quiz_and_the_saved_result_matches_score(
 fn a_wrong_join_code_is_refused_after_a_delay() {
     need_ssh();
     let server = Server::start(&["--join-code", "tiger42"]);
+    // An askpass that answers "lion" and keeps every prompt it was shown.
+    let dir = tempfile::tempdir().unwrap();
+    let prompts = dir.path().join("prompts");
+    let script = dir.path().join("askpass");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\necho lion\n",
+            prompts.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let start = Instant::now();
     let out = server
         .ssh_answering("lion")
-        .args(["-o", "NumberOfPasswordPrompts=2", "x@127.0.0.1"])
+        .env("SSH_ASKPASS", &script)
+        .args(["-o", "NumberOfPasswordPrompts=1", "x@127.0.0.1"])
         .output()
         .expect("ssh runs");
     let took = start.elapsed();
@@ -153,13 +170,24 @@ fn a_wrong_join_code_is_refused_after_a_delay() {
         err.contains("Permission denied (keyboard-interactive)"),
         "{err}"
     );
+    // Each wrong code is answered after a delay, the first two with the
+    // prompt again saying so, the third with a refusal (issue 16).
+    let shown = std::fs::read_to_string(&prompts).unwrap();
+    assert_eq!(shown.matches("Join code:").count(), 3, "{shown}");
+    assert_eq!(
+        shown
+            .matches("That join code is not right; check it and try again.")
+            .count(),
+        2,
+        "{shown}"
+    );
     assert!(
-        took >= Duration::from_millis(2900),
-        "two wrong codes took only {took:?}"
+        took >= Duration::from_millis(4400),
+        "three wrong codes took only {took:?}"
     );
     assert_eq!(
         server.log().matches("wrong join code").count(),
-        2,
+        3,
         "{}",
         server.log()
     );
@@ -366,8 +394,20 @@ fn bad_arguments_are_explained() {
             "expected a duration such as 90s, 10m or 1h",
         ),
         (&["--join-code", "two words"], "may not contain spaces"),
+        (
+            &["--join-code", "a"],
+            "the join code is too easy to guess: use at least 6 characters",
+        ),
+        (
+            &["--join-code", "aaaaaaaa"],
+            "the join code is too easy to guess",
+        ),
+        (
+            &["--join-code", "ababab"],
+            "the join code is too easy to guess",
+        ),
         (&["--seed", "1", "--no-shuffle"], "cannot be used with"),
-        (&["--open", "--join-code", "x"], "cannot be used with"),
+        (&["--open", "--join-code", "tiger42"], "cannot be used with"),
         (&["--max-sessions", "0"], "--max-sessions"),
     ];
     for (args, want) in cases {

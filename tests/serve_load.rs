@@ -82,7 +82,7 @@ async fn participant(
 }
 
 async fn load_test(sessions: usize) {
-    let server = Server::start(&["--join-code", "load", "--max-sessions", "400"]);
+    let server = Server::start(&["--join-code", "load42", "--max-sessions", "400"]);
     let quiz = load(careerfit::bundled::BUNDLED[0].2.as_bytes()).expect("quiz");
     let options = Arc::new(
         quiz.questions
@@ -97,7 +97,7 @@ async fn load_test(sessions: usize) {
         .map(|i| {
             tokio::spawn(participant(
                 server.port,
-                "load".into(),
+                "load42".into(),
                 i,
                 Arc::clone(&options),
                 Arc::clone(&ready),
@@ -192,7 +192,7 @@ async fn big_session(port: u16, i: usize) -> Result<(), String> {
     // far below the per-address limit (burst 400, 2 a second).
     let source = std::net::Ipv4Addr::new(127, 0, 0, 2 + (i % 40) as u8);
     let name = format!("big-{i:04}");
-    let mut p = Participant::start_from(Some(source), port, &name, "load", (300, 120)).await?;
+    let mut p = Participant::start_from(Some(source), port, &name, "load42", (300, 120)).await?;
     p.wait_for("Enter start", WAIT).await?;
     step(&mut p, b"\r", " 1 / 40").await?;
     step(&mut p, b"1\r", " 2 / 40").await?;
@@ -224,7 +224,7 @@ async fn thousand_big_sessions_give_their_memory_back() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1000);
     const AT_ONCE: usize = 10;
-    let server = Server::start(&["--join-code", "load", "--max-sessions", "400"]);
+    let server = Server::start(&["--join-code", "load42", "--max-sessions", "400"]);
     let idle = server.rss_kib().unwrap_or(0);
     let mut after_first = 0;
     let mut done = 0;

@@ -27,10 +27,20 @@ pub struct Conn {
     /// Refusals logged so far; past [`MAX_REFUSAL_LINES`] they are counted
     /// but not logged, so one client cannot flood the facilitator's console.
     refusals: u32,
+    /// Wrong join codes in the current keyboard-interactive round.
+    wrong_in_round: u32,
 }
 
 /// Refused requests logged per connection at most.
 const MAX_REFUSAL_LINES: u32 = 20;
+/// Join codes one keyboard-interactive round may try: after a wrong one the
+/// prompt comes back saying so, after this many the round is refused (and
+/// OpenSSH may start another, up to the server's auth attempt limit).
+const TRIES_PER_ROUND: u32 = 3;
+/// The prompt after a wrong join code: the message must be in the prompt
+/// itself, since OpenSSH hides keyboard-interactive instructions at
+/// `LogLevel=ERROR` and below, but always shows the prompt.
+const WRONG_CODE_PROMPT: &str = "That join code is not right; check it and try again.\nJoin code: ";
 
 impl Conn {
     pub fn new(shared: Arc<Shared>, id: u64, peer: String) -> Self {
@@ -42,6 +52,7 @@ impl Conn {
             nickname: None,
             has_channel: false,
             refusals: 0,
+            wrong_in_round: 0,
         }
     }
 
@@ -141,6 +152,7 @@ impl Handler for Conn {
             return Ok(self.accept(user));
         };
         let Some(mut response) = response else {
+            self.wrong_in_round = 0;
             return Ok(Auth::Partial {
                 name: Cow::Borrowed("careerfit"),
                 instructions: Cow::Borrowed("Type the join code the facilitator shows."),
@@ -151,10 +163,20 @@ impl Handler for Conn {
         if code_matches(&code, &answer) {
             return Ok(self.accept(user));
         }
-        // russh holds the rejection for Config::auth_rejection_time inside
-        // this connection's task, so other sessions are not slowed down.
         self.log("wrong join code");
-        Ok(Auth::reject())
+        self.wrong_in_round += 1;
+        if self.wrong_in_round >= TRIES_PER_ROUND {
+            // russh holds the rejection for Config::auth_rejection_time inside
+            // this connection's task, so other sessions are not slowed down.
+            return Ok(Auth::reject());
+        }
+        // As slow as a rejection, so a re-prompt is no faster way to guess.
+        tokio::time::sleep(super::REJECT_DELAY).await;
+        Ok(Auth::Partial {
+            name: Cow::Borrowed("careerfit"),
+            instructions: Cow::Borrowed("Type the join code the facilitator shows."),
+            prompts: Cow::Owned(vec![(Cow::Borrowed(WRONG_CODE_PROMPT), true)]),
+        })
     }
 
     async fn auth_succeeded(&mut self, _: &mut Session) -> Result<(), Self::Error> {

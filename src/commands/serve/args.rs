@@ -8,6 +8,10 @@ use std::time::Duration;
 
 /// Longest join code accepted (the prompt answer is compared in full).
 pub const MAX_CODE_LEN: usize = 64;
+/// Shortest join code accepted: as long as the random ones (31 letters
+/// and digits, about 890 million codes), so guessing takes longer than
+/// any workshop lasts at the server's rate of wrong answers.
+pub const MIN_CODE_LEN: usize = 6;
 
 #[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
@@ -56,6 +60,18 @@ pub fn parse_code(s: &str) -> Result<String, String> {
     }
     if code.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("the join code may not contain spaces or control characters".into());
+    }
+    // Codes are compared ignoring case, so case adds nothing here.
+    let upper = code.to_uppercase();
+    let mut distinct: Vec<char> = upper.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if code.chars().count() < MIN_CODE_LEN || distinct.len() < 3 {
+        return Err(format!(
+            "the join code is too easy to guess: use at least {MIN_CODE_LEN} characters, \
+             not just one or two repeated; leave --join-code out for a random one, \
+             or use --open for no code at all"
+        ));
     }
     Ok(code.to_string())
 }
