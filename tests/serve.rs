@@ -194,6 +194,91 @@ fn a_wrong_join_code_is_refused_after_a_delay() {
     assert!(server.results().is_empty());
 }
 
+/// An askpass script that answers `answer` and appends each prompt it was
+/// shown to `log`.
+fn recording_askpass(
+    dir: &std::path::Path,
+    answer: &str,
+    log: &std::path::Path,
+) -> std::path::PathBuf {
+    let script = dir.join(format!("askpass-{answer}"));
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\necho {answer}\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Issue 16: 20 wrong codes from one address lock that address out for a
+/// while (even the right code is refused, and the prompt says why), while
+/// the right code from another address still gets in.
+#[test]
+fn twenty_wrong_codes_lock_one_address_out_but_not_another() {
+    need_ssh();
+    let server = Server::start(&["--join-code", "tiger42"]);
+    let dir = tempfile::tempdir().unwrap();
+    let wrong_log = dir.path().join("wrong");
+    let wrong = recording_askpass(dir.path(), "lion", &wrong_log);
+    // 7 clients at once, 3 wrong codes each: 21 from 127.0.0.1.
+    let children: Vec<_> = (0..7)
+        .map(|_| {
+            server
+                .ssh_answering("lion")
+                .env("SSH_ASKPASS", &wrong)
+                .args(["-o", "NumberOfPasswordPrompts=1", "x@127.0.0.1"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        c.wait().unwrap();
+    }
+    let log = server.log();
+    assert!(
+        log.contains("20 wrong join codes: address locked out for 5 min"),
+        "{log}"
+    );
+    // The right code from the locked address: refused, and told why.
+    let right_log = dir.path().join("right");
+    let right = recording_askpass(dir.path(), "tiger42", &right_log);
+    let out = server
+        .ssh_answering("tiger42")
+        .env("SSH_ASKPASS", &right)
+        .args(["-o", "NumberOfPasswordPrompts=1", "x@127.0.0.1", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(255));
+    let shown = std::fs::read_to_string(&right_log).unwrap();
+    assert!(
+        shown.contains(
+            "Too many wrong join codes from your network; joining is paused for about 5 min."
+        ),
+        "{shown}"
+    );
+    assert!(
+        server
+            .log()
+            .contains("join code not checked: address locked out")
+    );
+    // From another address the right code gets in (the command is then
+    // refused, which only an authenticated client gets to hear).
+    let out = server
+        .ssh_answering("tiger42")
+        .args(["-b", "127.0.0.2", "x@127.0.0.1", "true"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("exec request failed"), "{err}");
+}
+
 #[test]
 fn commands_subsystems_and_forwarding_are_refused() {
     need_ssh();

@@ -173,6 +173,21 @@ fn remote_welcome_and_help() {
     let mut m = model();
     m = m.remote();
     insta::assert_snapshot!("welcome_remote_80x24", draw(&m, 80, 24));
+    // Where the answers go, truthfully (issue 16).
+    let named = model().remote().with_name(Some("sam".into()));
+    assert!(
+        draw(&named, 120, 40).contains(
+            "Your result is saved for the workshop facilitator, under the name “sam” (your SSH user name)."
+        )
+    );
+    let submit = model().with_submit(Some("/srv/room".into()));
+    assert!(draw(&submit, 120, 40).contains(
+        "When you finish, your result is saved in the workshop folder /srv/room, without your name."
+    ));
+    let submit = submit.with_name(Some("Ann".into()));
+    assert!(draw(&submit, 120, 40).contains(
+        "When you finish, your result is saved in the workshop folder /srv/room, under the name “Ann”."
+    ));
     send(&mut m, &[Message::ToggleHelp]);
     let help = draw(&m, 80, 24);
     assert!(

@@ -149,6 +149,11 @@ fn run_local(
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
     let mut model = Model::new(quiz, seed, theme)
         .with_name(args.name.clone())
+        .with_submit(
+            args.submit
+                .as_ref()
+                .map(|d| crate::core::sanitize::clean_path(d)),
+        )
         .with_notice(note);
     if let Some(p) = saved {
         model = model.with_saved(p.answers, p.pos);

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub struct Conn {
     shared: Arc<Shared>,
     id: u64,
+    ip: std::net::IpAddr,
     peer: String,
     /// Set when authentication succeeded (checked by the login grace timer).
     pub authed: Arc<AtomicBool>,
@@ -40,20 +41,38 @@ const TRIES_PER_ROUND: u32 = 3;
 /// The prompt after a wrong join code: the message must be in the prompt
 /// itself, since OpenSSH hides keyboard-interactive instructions at
 /// `LogLevel=ERROR` and below, but always shows the prompt.
+/// The prompt while this address is locked out ([`crate::failures`]).
+fn locked_prompt(left: std::time::Duration) -> String {
+    let minutes = left.as_secs().div_ceil(60).max(1);
+    format!(
+        "Too many wrong join codes from your network; joining is paused for about {minutes} min.\nJoin code: "
+    )
+}
+
 const WRONG_CODE_PROMPT: &str = "That join code is not right; check it and try again.\nJoin code: ";
 
 impl Conn {
-    pub fn new(shared: Arc<Shared>, id: u64, peer: String) -> Self {
+    pub fn new(shared: Arc<Shared>, id: u64, ip: std::net::IpAddr) -> Self {
         Conn {
             shared,
             id,
-            peer,
+            ip,
+            peer: ip.to_string(),
             authed: Arc::new(AtomicBool::new(false)),
             nickname: None,
             has_channel: false,
             refusals: 0,
             wrong_in_round: 0,
         }
+    }
+
+    /// The server's wrong-code record (a poisoned lock is still usable:
+    /// the record is plain counters).
+    fn failures(&self) -> std::sync::MutexGuard<'_, super::failures::Failures> {
+        self.shared
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn accept(&mut self, user: &str) -> Auth {
@@ -151,19 +170,49 @@ impl Handler for Conn {
         let Some(code) = self.shared.join_code.clone() else {
             return Ok(self.accept(user));
         };
+        let locked = self.failures().locked(self.ip, std::time::Instant::now());
         let Some(mut response) = response else {
             self.wrong_in_round = 0;
+            let prompt = match locked {
+                Some(left) => Cow::Owned(locked_prompt(left)),
+                None => Cow::Borrowed("Join code: "),
+            };
             return Ok(Auth::Partial {
                 name: Cow::Borrowed("careerfit"),
                 instructions: Cow::Borrowed("Type the join code the facilitator shows."),
-                prompts: Cow::Owned(vec![(Cow::Borrowed("Join code: "), true)]),
+                prompts: Cow::Owned(vec![(prompt, true)]),
             });
         };
+        if locked.is_some() {
+            // Not even compared: a locked-out address learns nothing.
+            self.log("join code not checked: address locked out");
+            return Ok(Auth::reject());
+        }
         let answer = response.next().unwrap_or_default();
         if code_matches(&code, &answer) {
+            self.failures().succeeded(self.ip);
             return Ok(self.accept(user));
         }
         self.log("wrong join code");
+        let verdict = self.failures().failed(self.ip, std::time::Instant::now());
+        if verdict.warn {
+            self.shared.log(&format!(
+                "more than {} wrong join codes in {} min: someone may be guessing; \
+                 every wrong code now waits {} s longer (restart with a new code to be sure)",
+                super::failures::CODE_STRIKES,
+                super::failures::WINDOW.as_secs() / 60,
+                super::failures::CODE_BACKOFF.as_secs()
+            ));
+        }
+        if let Some(d) = verdict.locked_for {
+            self.log(&format!(
+                "{} wrong join codes: address locked out for {} min",
+                super::failures::ADDR_STRIKES,
+                d.as_secs() / 60
+            ));
+            return Ok(Auth::reject());
+        }
+        tokio::time::sleep(verdict.extra_delay).await;
         self.wrong_in_round += 1;
         if self.wrong_in_round >= TRIES_PER_ROUND {
             // russh holds the rejection for Config::auth_rejection_time inside

@@ -7,6 +7,7 @@
 
 mod auth;
 mod error;
+mod failures;
 mod handler;
 mod hostkey;
 pub mod input;

@@ -75,7 +75,7 @@ pub struct RateLimiter {
 
 /// IPv4 addresses count one by one; IPv6 by /64, the block one site gets,
 /// so one host cannot dodge the limit by changing its address.
-fn source_key(ip: IpAddr) -> u128 {
+pub(crate) fn source_key(ip: IpAddr) -> u128 {
     match ip {
         IpAddr::V4(v4) => u128::from(u32::from(v4)),
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {

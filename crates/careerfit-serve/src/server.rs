@@ -114,7 +114,7 @@ async fn connection(
     mut force: watch::Receiver<bool>,
 ) {
     let id = shared.next_id();
-    let handler = Conn::new(Arc::clone(&shared), id, peer.ip().to_string());
+    let handler = Conn::new(Arc::clone(&shared), id, peer.ip());
     let authed = Arc::clone(&handler.authed);
     let Ok(Ok(session)) =
         tokio::time::timeout(shared.grace, run_stream(config, socket, handler)).await

@@ -44,6 +44,8 @@ pub struct Shared {
     pub closing: watch::Sender<bool>,
     /// The command participants run, for messages that tell them how.
     pub hint: String,
+    /// Wrong join codes per address and in all (lockouts and back-off).
+    pub failures: std::sync::Mutex<super::failures::Failures>,
 }
 
 impl Shared {
@@ -74,6 +76,9 @@ impl Shared {
             saved: AtomicUsize::new(0),
             closing: watch::channel(false).0,
             hint: "ssh -t -p PORT anyname@HOST".into(),
+            failures: std::sync::Mutex::new(super::failures::Failures::new(
+                std::time::Instant::now(),
+            )),
         }
     }
 

@@ -188,6 +188,9 @@ pub struct Model {
     /// Taken over SSH in a workshop: results go to the facilitator, and
     /// keys that act on the host (suspend, saving files) do not apply.
     pub(crate) remote: bool,
+    /// The workshop folder a finished result is submitted to (`--submit`),
+    /// as the person typed it, so the welcome screen says where it goes.
+    pub(crate) submit_to: Option<String>,
 }
 
 impl Model {
@@ -208,6 +211,7 @@ impl Model {
             theme,
             quit: false,
             remote: false,
+            submit_to: None,
         }
     }
 
@@ -234,6 +238,13 @@ impl Model {
     #[must_use]
     pub fn with_notice(mut self, notice: Option<String>) -> Self {
         self.notice = notice;
+        self
+    }
+
+    /// Results are submitted to this workshop folder (see the field).
+    #[must_use]
+    pub fn with_submit(mut self, folder: Option<String>) -> Self {
+        self.submit_to = folder.map(|f| careerfit_core::sanitize::clean_line(&f));
         self
     }
 

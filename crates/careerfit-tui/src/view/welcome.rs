@@ -37,12 +37,23 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Span::styled(format!(" · about {} minutes", q.minutes()), t.text),
         Span::styled(" · skip any you cannot answer", t.muted),
     ]));
-    let privacy = if m.remote {
-        "Your result is saved for the workshop facilitator, under your SSH user name."
-    } else {
-        "Your answers stay on this machine."
+    // Where the answers go, truthfully: the participant decides on this.
+    let privacy = match (&m.submit_to, m.remote, &m.name) {
+        (_, true, Some(n)) => format!(
+            "Your result is saved for the workshop facilitator, under the name “{n}” (your SSH user name)."
+        ),
+        (_, true, None) => {
+            "Your result is saved for the workshop facilitator, without a name.".into()
+        }
+        (Some(dir), false, Some(n)) => format!(
+            "When you finish, your result is saved in the workshop folder {dir}, under the name “{n}”."
+        ),
+        (Some(dir), false, None) => format!(
+            "When you finish, your result is saved in the workshop folder {dir}, without your name."
+        ),
+        (None, false, _) => "Your answers stay on this machine.".into(),
     };
-    lines.push(Line::styled(privacy, t.good));
+    lines.extend(wrapped(&privacy, w, t.good, ""));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("1–9", t.key),
