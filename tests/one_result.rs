@@ -300,3 +300,29 @@ fn rounded_or_edited_scores_in_a_file_do_not_change_the_report() {
     let (_, from_codes, _) = run(&["aggregate", "--format", "json", "-"], &codes);
     assert_eq!(files, from_codes);
 }
+
+#[test]
+fn re_scoring_gives_the_numbers_a_full_report_holds() {
+    use careerfit::core::aggregate::ResultView;
+    for quiz in [default_quiz(), v1_quiz()] {
+        for a in sheets(&quiz, 40, 77) {
+            let r = report::build(&quiz, &a, Some("n"));
+            let full = ResultView::of(&r);
+            let assessed = careerfit::core::scoring::assess(&quiz, &a);
+            let lean = ResultView::scored(&quiz, &assessed, Some("n"));
+            assert_eq!(lean.answers, full.answers);
+            assert_eq!(lean.recommendation.outcome, full.recommendation.outcome);
+            assert_eq!(lean.recommendation.title, full.recommendation.title);
+            for p in &quiz.profiles {
+                assert_eq!(lean.fit(&p.id), full.fit(&p.id), "{}", p.id);
+            }
+            let scores = |v: &ResultView| -> Vec<(String, Option<f64>)> {
+                v.dimensions
+                    .iter()
+                    .map(|d| (d.id.to_string(), d.score))
+                    .collect()
+            };
+            assert_eq!(scores(&lean), scores(&full));
+        }
+    }
+}

@@ -9,7 +9,7 @@
 //! fixed-size statistics, however many files there are.
 
 use super::inputs::{Item, MAX_CODES_BYTES, MAX_RESULT_BYTES};
-use crate::core::aggregate::{Aggregate, Entry, Recorded, ResultView, csv_row};
+use crate::core::aggregate::{Aggregate, Entry, Interner, QuizInfo, Recorded, ResultView, csv_row};
 use crate::core::code;
 use crate::core::model::Quiz;
 use crate::core::sanitize::clean_path;
@@ -55,6 +55,8 @@ struct Worker {
     entries: Vec<Entry>,
     /// The input being read (its position in the walk), and the line.
     item: u64,
+    /// Quizzes named so far, shared by the entries that name them.
+    quizzes: Interner,
 }
 
 impl Worker {
@@ -182,7 +184,7 @@ impl Worker {
     fn add_json(&mut self, what: String) {
         let result = ResultView::parse(&self.buf)
             .map_err(Into::into)
-            .and_then(|v| self.agg.admit(&v, (self.item, 0), what.clone()));
+            .and_then(|v| self.agg.admit(&v, (self.item, 0), &what, &mut self.quizzes));
         match result {
             Ok(e) => self.entries.push(e),
             Err(e) => self.skip(what, e.to_string()),
@@ -195,24 +197,14 @@ impl Worker {
             Err(e) => return self.skip(what.to_string(), e.to_string()),
         };
         let seq = self.entries.len() as u64 + 1;
-        self.entries.push(Entry {
-            key: None,
-            finished: None,
-            order: (self.item, seq),
-            what: what.to_string(),
-            quiz: crate::core::aggregate::QuizInfo {
-                id: s.quiz.id.clone(),
-                title: s.quiz.title.clone(),
-                version: s.quiz.version.clone(),
-                fingerprint: s.quiz.fingerprint.clone(),
-            },
-            name: None,
-            stated_outcome: String::new(),
-            answers: answers
-                .iter()
-                .map(|a| a.and_then(|k| u8::try_from(k + 1).ok()))
-                .collect(),
+        let quiz = self.quizzes.get(QuizInfo {
+            id: s.quiz.id.clone(),
+            title: s.quiz.title.clone(),
+            version: s.quiz.version.clone(),
+            fingerprint: s.quiz.fingerprint.clone(),
         });
+        self.entries
+            .push(Entry::code(quiz, (self.item, seq), &answers));
     }
 }
 
@@ -232,6 +224,7 @@ pub fn collect(
             events: Vec::new(),
             entries: Vec::new(),
             item: 0,
+            quizzes: Interner::default(),
         })
         .collect();
     let mut next: u64 = 0;
@@ -274,25 +267,21 @@ pub fn collect(
         all.merge_problems(&w.agg);
         entries.extend(w.entries);
     }
-    all.record_all(entries, |agg, r| match r {
-        Recorded::Added {
-            group,
-            report: r,
-            entry,
-        } => {
+    all.record_all(entries, s.threads, |agg, r| match r {
+        Recorded::Added { group, view, entry } => {
             let row = s.csv.then(|| {
                 let g = &agg.groups()[group];
-                match &r {
-                    Some(r) => csv_row(g, &ResultView::of(r)),
+                match view {
+                    Some(v) => csv_row(g, v),
                     None => unknown_row(g, entry),
                 }
             });
             sink(agg, Event::Added { group, row });
         }
-        Recorded::Skipped(e, why) => sink(
+        Recorded::Skipped(what, why) => sink(
             agg,
             Event::Skipped {
-                what: e.what.clone(),
+                what: what.to_string(),
                 reason: why.to_string(),
             },
         ),
@@ -311,7 +300,7 @@ fn unknown_row(g: &crate::core::aggregate::Group, e: &Entry) -> String {
         fingerprint: &g.quiz.fingerprint,
         result: g.count,
         nickname: e.name.as_deref().unwrap_or(""),
-        outcome: &e.stated_outcome,
+        outcome: e.unknown.as_ref().map_or("", |u| u.stated_outcome.as_str()),
     };
     csv_rows(&key, &[])
 }

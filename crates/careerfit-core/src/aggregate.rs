@@ -23,7 +23,7 @@ mod text;
 mod view;
 
 pub use csv::{CSV_COLUMNS, RowKey, csv_cell, csv_header, csv_row, csv_rows, neutralise};
-pub use entries::{Entry, Recorded, key_of};
+pub use entries::{Entry, Interner, Recorded, Unknown, key_of};
 pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, QuizInfo, quiz_field};
 pub use json::json;
 pub use markdown::markdown;

@@ -16,35 +16,64 @@
 //! Every result of a loaded quiz is re-scored from its answers, and
 //! results are recorded sorted by quiz and answers, so the same people
 //! give a byte-identical report whether they arrive as files, share codes
-//! or stdin, in any order. The cost is memory: about 100 bytes per
-//! distinct result are kept until the end (ids and answers), no longer
-//! flat; a room of 100,000 results needs about 10 MB.
+//! or stdin, in any order. The cost is memory: every distinct result's
+//! entry (id, answers, nickname, a shared reference to its quiz) is kept
+//! until the end, no longer flat; see docs/performance.md for figures.
 
-use super::group::QuizInfo;
+use super::group::{Group, QuizInfo};
 use super::view::ResultView;
 use super::{Aggregate, AggregateError, MAX_GROUPS};
-use crate::report;
+use crate::model::Quiz;
+use crate::sanitize::clean_line;
+use crate::scoring::{Assessment, assess};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// A result as read, before duplicates are dropped.
+/// A result as read, before duplicates are dropped: small, since one is
+/// kept per distinct result until every input is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// Who it is ([`key_of`]); `None` for share codes, never merged.
     pub key: Option<u128>,
     /// When it was finished (RFC 3339 UTC; compares as text), if known.
-    pub finished: Option<String>,
-    /// Input position (item, line), for ties and for messages in order.
+    pub finished: Option<Box<str>>,
+    /// Input position (item, line), for ties.
     pub order: (u64, u64),
-    /// What to call it in a message (a path, or `path:line`).
+    /// The quiz it names (shared between entries of one quiz).
+    pub quiz: Arc<QuizInfo>,
+    pub name: Option<Box<str>>,
+    /// 1-based option numbers; 0 when skipped.
+    pub answers: Box<[u8]>,
+    /// Only for a quiz careerfit does not know (nothing else of it is
+    /// kept): what to call the input in a message, and the outcome title
+    /// the file states.
+    pub unknown: Option<Box<Unknown>>,
+}
+
+/// What is kept of a result of a quiz careerfit does not know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
     pub what: String,
-    pub quiz: QuizInfo,
-    pub name: Option<String>,
-    /// The outcome title the file states: only shown for quizzes careerfit
-    /// does not know (a loaded quiz's outcome comes from re-scoring).
     pub stated_outcome: String,
-    /// 1-based option numbers; `None` when skipped.
-    pub answers: Vec<Option<u8>>,
+}
+
+impl Entry {
+    /// A share code's entry (no identity: every line counts).
+    pub fn code(quiz: Arc<QuizInfo>, order: (u64, u64), answers: &[Option<usize>]) -> Self {
+        Entry {
+            key: None,
+            finished: None,
+            order,
+            quiz,
+            name: None,
+            answers: answers
+                .iter()
+                .map(|a| a.and_then(|k| u8::try_from(k + 1).ok()).unwrap_or(0))
+                .collect(),
+            unknown: None,
+        }
+    }
 }
 
 fn hash128(parts: &[&[u8]]) -> u128 {
@@ -61,7 +90,7 @@ fn hash128(parts: &[&[u8]]) -> u128 {
 
 /// The identity of a result file: its id (32 hex digits as the number
 /// they spell, any other text hashed), or for files without an id a hash
-/// of quiz fingerprint, answers and nickname.
+/// of quiz id, fingerprint, answers and nickname.
 pub fn key_of(v: &ResultView) -> u128 {
     if let Some(id) = v.id.as_deref() {
         if id.len() == 32
@@ -96,14 +125,67 @@ fn better(a: &Entry, b: &Entry) -> bool {
 
 /// What happened to one entry when recorded.
 pub enum Recorded<'a> {
-    /// Counted in group `group`; `report` is the re-scored result (known quizzes).
+    /// Counted in group `group`; `view` is the re-scored result (known quizzes).
     Added {
         group: usize,
         entry: &'a Entry,
-        report: Option<Box<report::Report>>,
+        view: Option<&'a ResultView<'a>>,
     },
-    /// Left out with a reason (too many groups).
-    Skipped(&'a Entry, AggregateError),
+    /// Left out with a reason (too many groups): what it is, and why.
+    Skipped(&'a str, AggregateError),
+}
+
+/// Entries scored at a time: enough to keep the threads busy, few enough
+/// that their assessments take little memory.
+const SCORE_BATCH: usize = 2048;
+
+type Slot = Result<(usize, Option<Arc<Quiz>>), AggregateError>;
+
+/// Scores the entries of loaded quizzes, in order, on `threads` threads.
+fn assess_all(batch: &[Entry], slots: &[Slot], threads: usize) -> Vec<Option<Assessment>> {
+    let one = |(e, slot): (&Entry, &Slot)| {
+        let quiz = slot.as_ref().ok()?.1.as_ref()?;
+        let answers: Vec<Option<usize>> = e
+            .answers
+            .iter()
+            .map(|&k| usize::from(k).checked_sub(1))
+            .collect();
+        Some(assess(quiz, &answers))
+    };
+    let chunk = batch.len().div_ceil(threads.max(1)).max(1);
+    let parallel: Option<Vec<Option<Assessment>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .zip(slots.chunks(chunk))
+            .map(|(b, s)| scope.spawn(move || b.iter().zip(s).map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::with_capacity(batch.len());
+        for h in handles {
+            out.extend(h.join().ok()?);
+        }
+        Some(out)
+    });
+    // A thread that failed (it should not) costs time, never a result.
+    parallel.unwrap_or_else(|| batch.iter().zip(slots).map(one).collect())
+}
+
+/// One quiz's [`QuizInfo`] shared by all its entries, per reader.
+#[derive(Debug, Default, Clone)]
+pub struct Interner(Vec<Arc<QuizInfo>>);
+
+impl Interner {
+    pub fn get(&mut self, q: QuizInfo) -> Arc<QuizInfo> {
+        if let Some(a) = self.0.iter().find(|a| ***a == q) {
+            return Arc::clone(a);
+        }
+        let a = Arc::new(q);
+        // Bounded: hostile input may name many quizzes; past a few hundred
+        // entries share nothing, which costs memory, never correctness.
+        if self.0.len() < 4 * MAX_GROUPS {
+            self.0.push(Arc::clone(&a));
+        }
+        a
+    }
 }
 
 impl Aggregate {
@@ -113,9 +195,10 @@ impl Aggregate {
         &self,
         v: &ResultView,
         order: (u64, u64),
-        what: String,
+        what: &str,
+        quizzes: &mut Interner,
     ) -> Result<Entry, AggregateError> {
-        let g_known = match self.groups.iter().find(|g| g.accepts(v)) {
+        let known = match self.groups.iter().find(|g| g.accepts(v)) {
             Some(g) => {
                 g.check(v)?;
                 g.known
@@ -125,24 +208,24 @@ impl Aggregate {
                 false
             }
         };
-        let g = super::group::Group::from_view(v);
+        let g = Group::from_view(v);
         Ok(Entry {
             key: Some(key_of(v)),
-            finished: v.finished.as_deref().map(crate::sanitize::clean_line),
+            finished: v.finished.as_deref().map(|f| clean_line(f).into()),
             order,
-            what,
-            quiz: g.quiz,
-            name: v.name.as_deref().map(crate::sanitize::clean_line),
-            stated_outcome: if g_known {
-                String::new()
-            } else {
-                crate::sanitize::clean_line(&v.recommendation.title)
-            },
+            quiz: quizzes.get(g.quiz),
+            name: v.name.as_deref().map(|n| clean_line(n).into()),
             answers: v
                 .answers
                 .iter()
-                .map(|a| a.and_then(|k| u8::try_from(k).ok()))
+                .map(|a| a.and_then(|k| u8::try_from(k).ok()).unwrap_or(0))
                 .collect(),
+            unknown: (!known).then(|| {
+                Box::new(Unknown {
+                    what: what.to_string(),
+                    stated_outcome: clean_line(&v.recommendation.title),
+                })
+            }),
         })
     }
 
@@ -174,10 +257,14 @@ impl Aggregate {
 
     /// Drops duplicates, re-scores and records every entry in canonical
     /// order (quiz, answers, nickname, input order); calls `each` for
-    /// every entry in that order. Returns how many duplicates were dropped.
+    /// every entry in that order. Scoring, the costly part, runs on
+    /// `threads` threads a batch at a time; recording stays in canonical
+    /// order, so the report does not depend on the number of threads.
+    /// Returns how many duplicates were dropped.
     pub fn record_all(
         &mut self,
         entries: Vec<Entry>,
+        threads: usize,
         mut each: impl FnMut(&Aggregate, Recorded),
     ) -> u64 {
         let (mut entries, dropped) = Self::unique(entries);
@@ -198,29 +285,49 @@ impl Aggregate {
                 ))
         });
         self.duplicates += dropped;
-        for e in &entries {
-            match self.record_entry(e) {
-                Ok((group, report)) => each(
+        for batch in entries.chunks(SCORE_BATCH) {
+            let slots: Vec<_> = batch.iter().map(|e| self.group_for(e)).collect();
+            let assessed = assess_all(batch, &slots, threads);
+            for ((e, slot), a) in batch.iter().zip(slots).zip(assessed) {
+                let (i, quiz) = match slot {
+                    Ok(x) => x,
+                    Err(err) => {
+                        let what = e.unknown.as_ref().map_or("", |u| u.what.as_str());
+                        self.skip_invalid(what);
+                        each(self, Recorded::Skipped(what, err));
+                        continue;
+                    }
+                };
+                let (Some(quiz), Some(a)) = (quiz, a) else {
+                    self.groups[i].count += 1;
+                    each(
+                        self,
+                        Recorded::Added {
+                            group: i,
+                            entry: e,
+                            view: None,
+                        },
+                    );
+                    continue;
+                };
+                let v = ResultView::scored(&quiz, &a, e.name.as_deref());
+                self.groups[i].record(&v);
+                each(
                     self,
                     Recorded::Added {
-                        group,
+                        group: i,
                         entry: e,
-                        report,
+                        view: Some(&v),
                     },
-                ),
-                Err(err) => {
-                    self.skip_invalid(&e.what);
-                    each(self, Recorded::Skipped(e, err));
-                }
+                );
             }
         }
         dropped
     }
 
-    fn record_entry(
-        &mut self,
-        e: &Entry,
-    ) -> Result<(usize, Option<Box<report::Report>>), AggregateError> {
+    /// The group an entry goes into (created for a quiz careerfit does not
+    /// know), and its loaded quiz if it has one.
+    fn group_for(&mut self, e: &Entry) -> Result<(usize, Option<Arc<Quiz>>), AggregateError> {
         let found = self
             .groups
             .iter()
@@ -231,23 +338,10 @@ impl Aggregate {
                 if self.unknown_groups() >= MAX_GROUPS {
                     return Err(AggregateError::TooManyGroups);
                 }
-                self.groups
-                    .push(super::group::Group::unknown(e.quiz.clone()));
+                self.groups.push(Group::unknown((*e.quiz).clone()));
                 self.groups.len() - 1
             }
         };
-        let g = &mut self.groups[i];
-        let Some(quiz) = g.model.clone() else {
-            g.count += 1;
-            return Ok((i, None));
-        };
-        let answers: Vec<Option<usize>> = e
-            .answers
-            .iter()
-            .map(|a| a.and_then(|k| usize::from(k).checked_sub(1)))
-            .collect();
-        let r = report::build(&quiz, &answers, e.name.as_deref());
-        g.record(&ResultView::of(&r));
-        Ok((i, Some(Box::new(r))))
+        Ok((i, self.groups[i].model.clone()))
     }
 }

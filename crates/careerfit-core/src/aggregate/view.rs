@@ -3,7 +3,9 @@
 //! unparsed. Aggregating 100,000 files is mostly parsing, and this is
 //! about a third cheaper than building whole `Report`s.
 
+use crate::model::Quiz;
 use crate::report::Report;
+use crate::scoring::Assessment;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::borrow::Cow;
@@ -152,6 +154,60 @@ impl<'a> ResultView<'a> {
             recommendation: RecommendationView {
                 outcome: b(&r.recommendation.outcome),
                 title: b(&r.recommendation.title),
+            },
+            _answered: IgnoredAny,
+            _explanation: IgnoredAny,
+            _outcome: IgnoredAny,
+            _share_code: IgnoredAny,
+            _disclaimer: IgnoredAny,
+        }
+    }
+
+    /// `a` (an assessment of `quiz`) as a view: the same numbers
+    /// `ResultView::of(&report::from_assessment(..))` would hold, without
+    /// building the report's texts, which re-scoring a folder does not need.
+    pub fn scored(quiz: &'a Quiz, a: &Assessment, name: Option<&'a str>) -> Self {
+        let r1 = |x: f64| (x * 10.0).round() / 10.0;
+        let b = |s: &'a String| Cow::Borrowed(s.as_str());
+        let outcome = &quiz.outcomes[a.recommendation.outcome];
+        ResultView {
+            id: None,
+            finished: None,
+            quiz: QuizView {
+                id: b(&quiz.id),
+                title: b(&quiz.title),
+                version: b(&quiz.version),
+                fingerprint: b(&quiz.fingerprint),
+            },
+            name: name.map(Cow::Borrowed),
+            answers: a.answers.iter().map(|x| x.map(|c| c + 1)).collect(),
+            dimensions: quiz
+                .dimensions
+                .iter()
+                .zip(&a.dimensions)
+                .map(|(d, s)| DimView {
+                    id: b(&d.id),
+                    name: b(&d.name),
+                    score: s.score.map(r1),
+                    _raw: IgnoredAny,
+                    _min: IgnoredAny,
+                    _max: IgnoredAny,
+                })
+                .collect(),
+            profiles: quiz
+                .profiles
+                .iter()
+                .zip(&a.fits)
+                .map(|(p, f)| ProfileView {
+                    id: b(&p.id),
+                    name: b(&p.name),
+                    fit: f.fit.map(r1),
+                    _se: IgnoredAny,
+                })
+                .collect(),
+            recommendation: RecommendationView {
+                outcome: b(&outcome.id),
+                title: b(&outcome.title),
             },
             _answered: IgnoredAny,
             _explanation: IgnoredAny,
