@@ -26,17 +26,7 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     )
 }
 
-/// A small deterministic generator, so the test needs no RNG crate API.
-struct Lcg(u64);
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
+use common::Lcg;
 
 /// `n` reports on `quiz` with varied answers (some skipped, some leaning hard).
 fn reports(quiz: &Quiz, n: usize, seed: u64) -> Vec<Report> {

@@ -38,18 +38,6 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// A small deterministic generator.
-struct Lcg(u64);
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
 /// `n` varied answer sheets for `quiz` (some questions skipped).
 fn sheets(quiz: &Quiz, n: usize, seed: u64) -> Vec<Vec<Option<usize>>> {
     let mut rng = Lcg(seed);

@@ -91,14 +91,7 @@ fn openssh_in_a_real_terminal_takes_the_quiz_and_the_saved_result_matches_score(
     let id = saved["id"].as_str().unwrap().to_owned();
     // Back to the review, change the first answer, finish again: the
     // session's one result slot is replaced, not added to (issue 16).
-    t.keys(&["Left"]);
-    t.wait_for("review · 40 of 40 answered");
-    t.keys(&["Home", "e"]);
-    t.wait_for("1 / 40");
-    t.send_literal("1");
-    t.keys(&["Enter"]);
-    t.wait_for("review · 40 of 40 answered");
-    t.keys(&["Enter"]);
+    t.change_first_answer_and_finish(common::QUESTIONS);
     t.wait_for("saved for the workshop");
     // The footer may still show the first save: wait for the file.
     let start = std::time::Instant::now();

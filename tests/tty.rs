@@ -132,14 +132,7 @@ fn resubmitting_after_changing_an_answer_replaces_the_result() {
     };
     assert_eq!(files().len(), 1);
     // ← back to the review, first question, change its answer, submit again.
-    t.keys(&["Left"]);
-    t.wait_for("review · 40 of 40 answered");
-    t.keys(&["Home", "e"]);
-    t.wait_for("1 / 40");
-    t.send_literal("1");
-    t.keys(&["Enter"]);
-    t.wait_for("review · 40 of 40 answered");
-    t.keys(&["Enter"]);
+    t.change_first_answer_and_finish(common::QUESTIONS);
     t.wait_for("Submitted to the workshop as");
     // The footer may still show the first submission: wait for the file.
     let start = std::time::Instant::now();

@@ -50,3 +50,15 @@ pub fn finish(m: &mut Model, spec: &str) {
     send(m, &[Message::Confirm]);
 }
 pub mod tmux;
+
+/// A small deterministic generator, so tests need no RNG crate API.
+pub struct Lcg(pub u64);
+impl Lcg {
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}

@@ -69,6 +69,20 @@ impl Tmux {
         ));
     }
 
+    /// From the results: back to the review, first question answered 1,
+    /// and on to the results again (re-submitting where the quiz submits).
+    pub fn change_first_answer_and_finish(&self, questions: usize) {
+        let review = format!("review · {questions} of {questions} answered");
+        self.keys(&["Left"]);
+        self.wait_for(&review);
+        self.keys(&["Home", "e"]);
+        self.wait_for(&format!("1 / {questions}"));
+        self.send_literal("1");
+        self.keys(&["Enter"]);
+        self.wait_for(&review);
+        self.keys(&["Enter"]);
+    }
+
     pub fn send_literal(&self, text: &str) {
         let st = self
             .cmd(&["send-keys", "-t", "t", "-l", text])

@@ -81,7 +81,7 @@ pub(crate) fn explain(
     fitted: &[Fitted],
     ranking: &[usize],
     rec: &Recommendation,
-) -> Vec<super::explain::Reason> {
+) -> Vec<Reason> {
     let fits: Vec<Option<f64>> = fitted.iter().map(|f| f.fit).collect();
     let (goal, pair) = target(rec, ranking, &fits);
     if pair.is_empty() {

@@ -142,7 +142,6 @@ struct ItemParams {
 struct Person {
     /// Per profile.
     interest: Vec<f64>,
-    bridge: f64,
     /// Per dimension.
     dims: Vec<f64>,
     yea: f64,
@@ -204,7 +203,6 @@ fn person(rng: &mut Rng, quiz: &Quiz, sides: &[Option<usize>], s: &Settings) -> 
         .collect();
     Person {
         interest,
-        bridge,
         dims,
         yea: s.yea_saying * rng.normal(),
     }
@@ -380,7 +378,6 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
                 );
             }
         }
-        let _ = p.bridge;
     }
     let share = |x: usize, n: usize| if n == 0 { 0.0 } else { x as f64 / n as f64 };
     let n = s.people;
