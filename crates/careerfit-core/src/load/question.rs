@@ -35,6 +35,10 @@ fn option_effects(
     effects
 }
 
+/// A choice before effects are summed: label, `(dimension, effect)`
+/// pairs as written, and whether the file gave it any weight at all.
+type RawChoice = (String, Vec<(usize, f64)>, bool);
+
 pub(super) fn build_question(
     c: &mut Checker,
     dims: &HashMap<String, usize>,
@@ -57,7 +61,7 @@ pub(super) fn build_question(
     let text = c.text(at, "question `text`", text, true);
     let imp = importance(c, at, *weight);
     let mut reverse = Vec::new();
-    let raw_choices: Vec<(String, Vec<(usize, f64)>, bool)> = match q {
+    let raw_choices: Vec<RawChoice> = match q {
         RawQuestion::Agreement { keys, .. } => {
             if keys.is_empty() {
                 c.err_at(at, format!("agreement question `{id}` has no `keys`"));
