@@ -52,36 +52,24 @@ fn line(o: &mut String, s: &str) {
 fn scales(o: &mut String, quiz: &Quiz, a: &Analysis) {
     let _ = writeln!(
         o,
-        "\nScales: Cronbach's alpha with its 95% interval (Feldt); mean and\n\
-         standard deviation of the score, over sheets that answered every item"
+        "\nScales: Cronbach's alpha with its 95% interval (Feldt), over the\n\
+         sheets that answered every item of the scale"
     );
-    let _ = writeln!(
-        o,
-        "  {}items sheets  alpha  95% interval      mean     sd  range",
-        pad("", NAME)
-    );
+    let _ = writeln!(o, "  {}items sheets  alpha  95% interval", pad("", NAME));
     for s in &a.scales {
         let name = pad(&truncate(&scale_name(quiz, s), NAME - 1), NAME);
-        let head = format!("  {name}{:>5} {:>6}  ", s.items.len(), s.sheets);
-        let body = match (&s.alpha, &s.mean_sd) {
-            (Ok(al), Ok((m, sd))) => {
+        let head = format!("  {name}{:>5} {:>6}", s.items.len(), s.sheets);
+        match &s.alpha {
+            Ok(al) => {
                 let ci = al
                     .interval
                     .map_or("–".into(), |(lo, hi)| format!("{} to {}", f3(lo), f3(hi)));
-                format!(
-                    "{:>5}  {}{:>6} {:>6}  {}–{}",
-                    f3(al.value),
-                    pad(&ci, 16),
-                    format!("{m:.1}"),
-                    format!("{sd:.1}"),
-                    num(s.range.0),
-                    num(s.range.1)
-                )
+                let _ = writeln!(o, "{head}  {:>5}  {ci}", f3(al.value));
             }
-            (Err(w), Ok((m, sd))) => format!("{w}; mean {m:.1}, sd {sd:.1}"),
-            (_, Err(w)) => w.to_string(),
-        };
-        let _ = writeln!(o, "{head}{body}");
+            Err(w) => {
+                let _ = writeln!(o, "{head}      –\n    {w}");
+            }
+        }
     }
 }
 
@@ -89,12 +77,20 @@ fn items(o: &mut String, quiz: &Quiz, a: &Analysis) {
     let _ = writeln!(
         o,
         "\nItems by scale: corrected item–total correlation (r) and alpha\n\
-         if the item were deleted"
+         if the item were deleted; the score's mean, standard deviation and range"
     );
     for s in &a.scales {
+        let score = match &s.mean_sd {
+            Ok((m, sd)) => format!(
+                ": mean {m:.1}, sd {sd:.1}, range {}–{}",
+                num(s.range.0),
+                num(s.range.1)
+            ),
+            Err(_) => format!(": range {}–{}", num(s.range.0), num(s.range.1)),
+        };
         let _ = writeln!(
             o,
-            "  {} ({} sheets, {} items)",
+            "  {} ({} sheets, {} items){score}",
             scale_name(quiz, s),
             s.sheets,
             s.items.len()
@@ -107,11 +103,16 @@ fn items(o: &mut String, quiz: &Quiz, a: &Analysis) {
         }
         for it in &s.items {
             let id = pad(&truncate(&quiz.questions[it.question].id, NAME - 1), NAME);
+            // Without one of two items, one is left: no alpha, and no
+            // need to say so on every line.
+            let without = match &it.alpha_without {
+                Err(super::Withheld::OneItem) => "–".to_string(),
+                f => fig(f, |x| f3(*x)),
+            };
             let _ = writeln!(
                 o,
-                "    {id}r {:>6}   alpha without {}",
+                "    {id}r {:>6}   alpha without {without}",
                 fig(&it.item_rest, |r| f3(*r)),
-                fig(&it.alpha_without, |x| f3(*x))
             );
         }
     }
@@ -176,7 +177,7 @@ fn fits_and_outcomes(o: &mut String, quiz: &Quiz, a: &Analysis) {
             Some((lo, hi)) => format!("r = {} ({} to {})", signed(*r), signed(*lo), signed(*hi)),
             None => format!("r = {}", signed(*r)),
         });
-        let _ = writeln!(o, "  {names}: {r}, {} sheets", c.sheets);
+        let _ = writeln!(o, "  {names} ({} sheets): {r}", c.sheets);
     }
     let _ = writeln!(o, "\nOutcomes ({} sheets)", a.sheets);
     let col = quiz
