@@ -136,6 +136,38 @@ fn a_japanese_version_1_code_gives_its_original_result() {
 }
 
 #[test]
+fn a_japanese_version_1_code_with_an_explicit_quiz() {
+    // Named as the bundled version 1, it is found.
+    let ok = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args([
+            "show",
+            JA_V1_CODE,
+            "--quiz",
+            "pm-vs-pd-ja-v1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{ok:?}");
+    let v: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["recommendation"]["outcome"], "pd");
+    // Against version 2 named explicitly it is refused, as an English
+    // version 1 code is against `--quiz pm-vs-pd`.
+    let err = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["show", JA_V1_CODE, "--quiz", "pm-vs-pd-ja"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "error: this share code belongs to the quiz “プロダクトマネジメントか、プロダクト開発か？” (pm-vs-pd-ja v1.0.0), not to this quiz\n"
+    );
+}
+
+#[test]
 fn a_japanese_version_2_card_names_its_quiz() {
     let out = assert_cmd::Command::cargo_bin("careerfit")
         .unwrap()
