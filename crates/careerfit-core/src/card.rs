@@ -34,6 +34,18 @@ pub fn show_command(r: &Report) -> String {
     }
 }
 
+/// The lines left on the terminal when a finished quiz closes (locally
+/// and over SSH): the headline and the share code with the command that
+/// shows it again, so the result outlives the full-screen view.
+pub fn farewell(r: &Report) -> String {
+    format!(
+        "Your result: {}\nShare code: {}  (see it again: {})\n",
+        r.headline(),
+        r.share_code,
+        show_command(r)
+    )
+}
+
 fn push_wrapped(out: &mut String, indent: &str, text: &str) {
     for l in wrap(text, CARD_WIDTH - width(indent)) {
         let _ = writeln!(out, "{indent}{l}");
