@@ -1,6 +1,5 @@
 //! The item analysis as plain text for the terminal.
 
-use super::flags::signed;
 use super::{Analysis, Body, Figure, MIN_SHEETS, Report, Scale, ScaleKind, Section};
 use crate::model::Quiz;
 use crate::sanitize::clean;
@@ -174,8 +173,8 @@ fn fits_and_outcomes(o: &mut String, quiz: &Quiz, a: &Analysis) {
     for c in &a.correlations {
         let names = format!("{} – {}", quiz.profiles[c.a].name, quiz.profiles[c.b].name);
         let r = fig(&c.r, |(r, ci)| match ci {
-            Some((lo, hi)) => format!("r = {} ({} to {})", signed(*r), signed(*lo), signed(*hi)),
-            None => format!("r = {}", signed(*r)),
+            Some((lo, hi)) => format!("r = {} ({} to {})", f3(*r), f3(*lo), f3(*hi)),
+            None => format!("r = {}", f3(*r)),
         });
         let _ = writeln!(o, "  {names} ({} sheets): {r}", c.sheets);
     }
