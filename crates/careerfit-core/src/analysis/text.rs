@@ -48,6 +48,13 @@ fn line(o: &mut String, s: &str) {
     }
 }
 
+/// `s` wrapped, its first line indented by two and the rest by four.
+fn hanging(o: &mut String, s: &str) {
+    for (i, l) in wrap(s, WIDTH - 4).iter().enumerate() {
+        let _ = writeln!(o, "{}{l}", if i == 0 { "  " } else { "    " });
+    }
+}
+
 fn scales(o: &mut String, quiz: &Quiz, a: &Analysis) {
     let _ = writeln!(
         o,
@@ -152,14 +159,8 @@ fn flagged(o: &mut String, quiz: &Quiz, a: &Analysis) {
     for f in &a.flags {
         let q = &quiz.questions[f.question];
         let text = truncate(&q.text, 50);
-        line(
-            o,
-            &format!(
-                "  {} (“{text}”): {}",
-                q.id,
-                f.concern.describe(quiz, a, f.question)
-            ),
-        );
+        let reason = f.concern.describe(quiz, a, f.question);
+        hanging(o, &format!("{} (“{text}”): {reason}", q.id));
     }
 }
 
