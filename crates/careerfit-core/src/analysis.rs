@@ -193,7 +193,7 @@ pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Analysis {
 
 /// Each sheet's outcome and fits, in sheet order, scored on `threads` threads.
 fn score_all(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Vec<(usize, Vec<Option<f64>>)> {
-    let one = |s: &Box<[u8]>| {
+    let one = |s: &[u8]| {
         let picked: Vec<Option<usize>> = (0..quiz.questions.len())
             .map(|q| choice(quiz, s, q))
             .collect();
@@ -207,7 +207,7 @@ fn score_all(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Vec<(usize, V
     let parallel = std::thread::scope(|scope| {
         let handles: Vec<_> = sheets
             .chunks(chunk)
-            .map(|c| scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
+            .map(|c| scope.spawn(move || c.iter().map(|s| one(s)).collect::<Vec<_>>()))
             .collect();
         let mut out = Vec::with_capacity(sheets.len());
         for h in handles {
@@ -216,7 +216,7 @@ fn score_all(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Vec<(usize, V
         Some(out)
     });
     // A thread that failed (it should not) costs time, never a figure.
-    parallel.unwrap_or_else(|| sheets.iter().map(one).collect())
+    parallel.unwrap_or_else(|| sheets.iter().map(|s| one(s)).collect())
 }
 
 fn answers_to(quiz: &Quiz, sheets: &[Box<[u8]>], q: usize) -> Answers {
