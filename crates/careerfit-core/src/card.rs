@@ -301,6 +301,8 @@ pub fn inspect_json(q: &Quiz) -> String {
         "source": q.source,
         "fingerprint": q.fingerprint,
         "scale": q.scale,
+        "scale_start": q.scale_start,
+        "allow": q.allow.iter().map(|a| json!({"lint": a.lint, "reason": a.reason})).collect::<Vec<_>>(),
         "rules": q.rules,
         "dimensions": q.dimensions.iter().map(|d| json!({"id": d.id, "name": d.name, "description": d.description})).collect::<Vec<_>>(),
         "profiles": q.profiles.iter().map(|p| json!({
@@ -340,6 +342,13 @@ pub fn inspect_text(q: &Quiz) -> String {
         q.outcomes.len(),
         q.scale.join(" / ")
     );
+    if q.scale_start != 1 {
+        let last = q.scale_start + q.scale.len() as i64 - 1;
+        let _ = writeln!(o, "scale points: {} to {last}", q.scale_start);
+    }
+    for a in &q.allow {
+        let _ = writeln!(o, "lint allowed: {} ({})", a.lint, a.reason);
+    }
     match q.rules.bands {
         None => {
             let _ = writeln!(
