@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod answers;
+pub mod ascii;
 pub mod bundled;
 pub mod card;
 pub mod code;
