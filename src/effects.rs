@@ -117,9 +117,13 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             }
             Effect::Copy(text) => {
                 out.terminal.extend(osc52(&text));
-                out.status = Some(
-                    "Asked your terminal to copy the text card (OSC 52). Press v to see it.".into(),
-                );
+                // Nothing tells whether the terminal did it (tmux's default
+                // ignores the request), so say what else there is.
+                out.status = Some(if m.is_remote() {
+                    "Asked your terminal to copy the text card (OSC 52). Not every terminal allows that: if nothing was copied, press v to see the card.".into()
+                } else {
+                    "Asked your terminal to copy the text card (OSC 52). Not every terminal allows that (in tmux: set -g set-clipboard on): if nothing was copied, press v to see the card or w to save it.".into()
+                });
             }
             Effect::WriteResult(dir) => {
                 let Some(r) = m.report() else { continue };

@@ -54,6 +54,13 @@ fn push_wrapped(out: &mut String, indent: &str, text: &str) {
 
 /// The text card: recommendation, bars, reasons, code and how to reproduce it.
 pub fn text_card(r: &Report, ascii: bool) -> String {
+    let ascii_copy;
+    let r = if ascii {
+        ascii_copy = crate::ascii::report(r);
+        &ascii_copy
+    } else {
+        r
+    };
     let mut o = String::new();
     let dash = if ascii { "-" } else { "─" };
     push_wrapped(
@@ -137,7 +144,17 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
     if !r.disclaimer.is_empty() {
         push_wrapped(&mut o, "", &r.disclaimer);
     }
-    clean(&o)
+    let o = clean(&o);
+    if ascii {
+        // The texts are ASCII already; what is left is the card's own
+        // punctuation and the `…` of a cut text, which keeps its one
+        // column as `~` in a padded column so the columns stay in line.
+        // A cut quotation ends in `...` (it is wrapped text).
+        let o = o.replace("…”", "...\"").replace('…', "~");
+        crate::ascii::to_ascii(&o).into_owned()
+    } else {
+        o
+    }
 }
 
 /// The reasons split into the answers that pulled towards the result and
