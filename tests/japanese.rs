@@ -203,7 +203,7 @@ fn wide_characters_line_up_in_a_real_terminal() {
     );
     let t = Tmux::start("ja", 80, 24);
     t.careerfit("--quiz pm-vs-pd-ja --no-shuffle; echo EXIT=$?");
-    let welcome = t.wait_for("Enter start");
+    let welcome = t.wait_for("Enter 開始");
     assert!(
         welcome.contains("プロダクトマネジメントか、プロダクト開発か？"),
         "{welcome}"

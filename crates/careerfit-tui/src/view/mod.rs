@@ -16,6 +16,7 @@ pub use results::ResultsScreen;
 
 use super::model::{Model, Panel, Popup, Stage};
 use super::theme::Theme;
+use careerfit_core::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -51,20 +52,20 @@ pub fn view(m: &mut Model, f: &mut Frame) {
         match &mut fin.panel {
             Some(Panel::Card(scroll)) => {
                 let mut scroll = *scroll;
-                overlay::card(&t, fin, &mut scroll, f, area);
+                overlay::card(&t, m.lang, fin, &mut scroll, f, area);
                 fin.panel = Some(Panel::Card(scroll));
             }
             Some(Panel::Qr(scroll)) => {
                 let mut scroll = *scroll;
-                overlay::qr(&t, fin, &mut scroll, f, area);
+                overlay::qr(&t, m.lang, fin, &mut scroll, f, area);
                 fin.panel = Some(Panel::Qr(scroll));
             }
-            Some(Panel::SaveDir) => overlay::save_dir(&t, fin, f, area),
+            Some(Panel::SaveDir) => overlay::save_dir(&t, m.lang, fin, f, area),
             None => {}
         }
     }
     match &mut m.popup {
-        Some(Popup::Help(scroll)) => overlay::help(&t, m.remote, scroll, f, area),
+        Some(Popup::Help(scroll)) => overlay::help(&t, m.lang, m.remote, scroll, f, area),
         Some(Popup::ConfirmQuit) => overlay::confirm_quit(m, f, area),
         None => {}
     }
@@ -106,8 +107,9 @@ pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
     (header, body, footer)
 }
 
-/// A footer of `key description` pairs, keys highlighted.
-pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
+/// A footer of `key description` pairs, keys highlighted; each
+/// description is a catalogue message in `lang`.
+pub(crate) fn footer(t: &Theme, lang: Lang, pairs: &[(&'static str, &str)]) -> Line<'static> {
     let mut spans = Vec::with_capacity(pairs.len() * 4);
     for (i, (k, d)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -115,7 +117,7 @@ pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
         }
         spans.push(Span::styled(*k, t.key));
         spans.push(Span::styled(" ", t.muted));
-        spans.push(Span::styled(*d, t.muted));
+        spans.push(Span::styled(lang.t(d), t.muted));
     }
     Line::from(spans)
 }

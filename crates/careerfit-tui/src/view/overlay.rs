@@ -5,6 +5,8 @@ use super::{centered, wrapped};
 use crate::keys::{HELP, LOCAL_ONLY};
 use crate::model::{Finished, Model, Scroll};
 use crate::theme::Theme;
+use careerfit_core::i18n::Lang;
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -34,7 +36,7 @@ fn inner_rows(rect: Rect) -> u16 {
 }
 
 /// The keys, without those that act on the host when `remote`.
-pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+pub fn help(t: &Theme, lang: Lang, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let key_w = HELP
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -46,12 +48,12 @@ pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: R
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!(" {k:<key_w$}  "), t.key),
-                Span::styled(d.to_string(), t.text),
+                Span::styled(lang.t(d), t.text),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(" any key closes this help", t.muted));
+    lines.push(Line::styled(format!(" {}", lang.t("help-close")), t.muted));
     let rect = centered(
         area,
         70,
@@ -61,41 +63,38 @@ pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: R
     );
     let offset = scroll.fit(lines.len(), inner_rows(rect));
     lines.drain(..usize::from(offset));
-    framed(f, rect, t, "Keys", lines);
+    framed(f, rect, t, &lang.t("help-title"), lines);
 }
 
 pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
+    let l = m.lang;
     let lines = vec![
         Line::styled(
-            format!(
-                "You have answered {} of {} questions.",
-                m.answered(),
-                m.answers.len()
-            ),
+            tr!(l, "quit-answered", done = m.answered(), total = m.answers.len()),
             t.text,
         ),
-        Line::styled("Your progress is saved; you can resume next time.", t.muted),
+        Line::styled(l.t("quit-saved"), t.muted),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", t.key),
-            Span::styled(" quit   ", t.text),
+            Span::styled(format!(" {}   ", l.t("quit-yes")), t.text),
             Span::styled("n", t.key),
-            Span::styled(" keep going", t.text),
+            Span::styled(format!(" {}", l.t("quit-no")), t.text),
         ]),
     ];
     let rect = centered(area, 58, 6);
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines)
-            .block(boxed(t, "Quit the quiz?"))
+            .block(boxed(t, &l.t("quit-title")))
             .wrap(Wrap { trim: true }),
         rect,
     );
 }
 
 /// The text card made with the result, scrolled by `scroll`.
-pub fn card(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+pub fn card(t: &Theme, lang: Lang, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let rows = inner_rows(rect);
     let offset = scroll.fit(fin.card.lines().count(), rows);
@@ -107,15 +106,14 @@ pub fn card(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area:
         .take(usize::from(rows))
         .map(|l| Line::styled(l, t.text))
         .collect();
-    let heading = "Text card · ↑↓ scroll · c copy · any other key closes";
-    framed(f, rect, t, heading, lines);
+    framed(f, rect, t, &lang.t("card-title"), lines);
 }
 
 /// The QR code's rows and the share code under them.
-fn qr_lines<'a>(t: &Theme, fin: &'a Finished) -> Vec<Line<'a>> {
+fn qr_lines<'a>(t: &Theme, lang: Lang, fin: &'a Finished) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = match &fin.qr {
         Some(rows) => rows.iter().map(|r| Line::raw(r.as_str())).collect(),
-        None => vec![Line::raw("This code is too long for a QR code.")],
+        None => vec![Line::raw(lang.t("qr-too-long"))],
     };
     lines.push(Line::styled(fin.report.share_code.as_str(), t.key));
     lines
@@ -145,27 +143,23 @@ pub fn code_rows(code: &str, w: usize) -> Vec<&str> {
 /// when it fits in `width` columns (with its label and the scroll hint),
 /// otherwise a pointer to the QR view, which shows it wrapped. A long code
 /// was cut off at the edge.
-pub fn code_in_line(code: &str, width: u16) -> Cow<'_, str> {
-    let room = usize::from(width).saturating_sub("Share code ".len() + "  ↓ more".len());
+pub fn code_in_line(lang: Lang, code: &str, width: u16) -> Cow<'_, str> {
+    let label = careerfit_core::text::width(&lang.t("share-code-label")) + 1;
+    let more = careerfit_core::text::width(&lang.t("more-below")) + 2;
+    let room = usize::from(width).saturating_sub(label + more);
     if code.chars().count() <= room {
         Cow::Borrowed(code)
     } else {
-        Cow::Owned(format!(
-            "{} characters, too long for this line: press r to see it",
-            code.len()
-        ))
+        Cow::Owned(tr!(lang, "code-too-long-for-line", n = code.len()))
     }
 }
 
 /// A code too long for a QR code: said so, and the code itself wrapped,
 /// scrolled by `scroll` when it is taller than the terminal.
-fn long_code(t: &Theme, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+fn long_code(t: &Theme, lang: Lang, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(76);
     let inner = w.saturating_sub(2);
-    let note = format!(
-        "This code has {} characters, too many for a QR code. Copy it with c on the text card (v), or from here:",
-        code.len()
-    );
+    let note = tr!(lang, "qr-long-code", n = code.len());
     let mut lines = wrapped(&note, inner, t.warn, "");
     lines.push(Line::raw(""));
     lines.extend(
@@ -180,26 +174,20 @@ fn long_code(t: &Theme, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Re
     );
     let offset = scroll.fit(lines.len(), inner_rows(rect));
     lines.drain(..usize::from(offset).min(lines.len()));
-    framed(
-        f,
-        rect,
-        t,
-        "Share code · ↑↓ scroll · any other key closes",
-        lines,
-    );
+    framed(f, rect, t, &lang.t("qr-long-title"), lines);
 }
 
-pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+pub fn qr(t: &Theme, lang: Lang, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     if fin.qr.is_none() {
-        return long_code(t, &fin.report.share_code, scroll, f, area);
+        return long_code(t, lang, &fin.report.share_code, scroll, f, area);
     }
-    let lines = qr_lines(t, fin);
+    let lines = qr_lines(t, lang, fin);
     let (rect, w) = qr_rect(area, &lines);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {
         f.render_widget(Clear, rect);
         f.render_widget(
             Paragraph::new(vec![
-                Line::raw("Make the terminal larger to show the QR code."),
+                Line::raw(lang.t("qr-larger")),
                 Line::styled(fin.report.share_code.as_str(), t.key),
             ])
             .block(boxed(t, "QR"))
@@ -208,20 +196,20 @@ pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: R
         );
         return;
     }
-    framed(f, rect, t, "Scan the share code", lines);
+    framed(f, rect, t, &lang.t("qr-title"), lines);
 }
 
-pub fn save_dir(t: &Theme, fin: &Finished, f: &mut Frame, area: Rect) {
+pub fn save_dir(t: &Theme, lang: Lang, fin: &Finished, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(76);
     let shown = careerfit_core::text::truncate(&fin.save_input, w.saturating_sub(6) as usize);
     let lines = vec![
-        Line::styled("Folder to write the JSON and Markdown files into:", t.text),
+        Line::styled(lang.t("save-prompt"), t.text),
         Line::from(vec![
             Span::styled("> ", t.key),
             Span::styled(shown, t.title),
             Span::styled("▏", t.accent),
         ]),
-        Line::styled("Enter save · Esc cancel", t.muted),
+        Line::styled(lang.t("save-keys"), t.muted),
     ];
-    framed(f, centered(area, w, 5), t, "Save result", lines);
+    framed(f, centered(area, w, 5), t, &lang.t("save-title"), lines);
 }

@@ -3,7 +3,9 @@
 
 use super::{footer, frame_areas, header_line, wrapped};
 use crate::model::Model;
+use careerfit_core::i18n::Lang;
 use careerfit_core::model::Kind;
+use careerfit_core::tr;
 use careerfit_core::text::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,12 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
 /// What to ask for each kind of question, under the question text.
-fn prompt(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Agreement => "How much do you agree?",
-        Kind::Scenario => "Pick the option closest to what you would do.",
-        Kind::ForcedChoice => "Which of the two would you rather?",
-    }
+fn prompt(kind: Kind, lang: Lang) -> String {
+    lang.t(match kind {
+        Kind::Agreement => "prompt-agreement",
+        Kind::Scenario => "prompt-scenario",
+        Kind::ForcedChoice => "prompt-forced-choice",
+    })
 }
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
@@ -45,13 +47,13 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Gauge::default()
             .gauge_style(t.bar)
             .ratio(ratio.clamp(0.0, 1.0))
-            .label(Span::styled(format!("{} answered", m.answered()), t.text))
+            .label(Span::styled(tr!(m.lang, "answered-count", n = m.answered()), t.text))
             .use_unicode(true),
         gauge_area,
     );
     let w = content.width;
     let mut lines: Vec<Line> = wrapped(&q.text, w, t.title, "");
-    lines.push(Line::styled(prompt(q.kind), t.muted));
+    lines.push(Line::styled(prompt(q.kind, m.lang), t.muted));
     lines.push(Line::raw(""));
     let chosen = m.chosen_position(qi);
     let label_w = (w as usize).saturating_sub(8).max(1);
@@ -85,12 +87,12 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     }
     f.render_widget(Paragraph::new(lines), content);
     let keys = [
-        ("1–9", "choose"),
-        ("Enter", "next"),
-        ("←", "back"),
-        ("s", "skip"),
-        ("?", "help"),
-        ("q", "quit"),
+        ("1–9", "key-choose"),
+        ("Enter", "key-next"),
+        ("←", "key-back"),
+        ("s", "key-skip"),
+        ("?", "key-help"),
+        ("q", "key-quit"),
     ];
-    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
+    f.render_widget(Paragraph::new(footer(t, m.lang, &keys)), foot);
 }

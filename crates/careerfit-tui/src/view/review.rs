@@ -3,6 +3,7 @@
 use super::{footer, frame_areas, header_line, spaces};
 use crate::model::Model;
 use careerfit_core::text::{cut, width};
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,7 +13,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let total = m.order.questions.len();
     let (head, body, foot) = frame_areas(area);
-    let right = format!("review · {} of {total} answered", m.answered());
+    let right = tr!(m.lang, "review-header", done = m.answered(), total = total);
     f.render_widget(
         Paragraph::new(header_line(t, &m.quiz.title, &right, head.width)),
         head,
@@ -22,10 +23,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let first = review_cursor.saturating_sub(rows.saturating_sub(1).min(rows / 2));
     let first = first.min(total.saturating_sub(rows));
     let w = body.width as usize;
-    let mut lines = vec![Line::styled(
-        "Check your answers. Pick one to change it, or press Enter for your result.",
-        t.muted,
-    )];
+    let mut lines = vec![Line::styled(m.lang.t("review-intro"), t.muted)];
     let answer_of = |qi: usize| match m.answers[qi] {
         Some(c) => {
             let shown = m.order.options[qi]
@@ -34,7 +32,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
                 .unwrap_or(c);
             format!("{}. {}", shown + 1, m.quiz.questions[qi].choices[c].label)
         }
-        None => "— skipped".to_string(),
+        None => m.lang.t("review-skipped"),
     };
     let visible: Vec<(usize, usize, String)> = m
         .order
@@ -81,11 +79,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     }
     f.render_widget(Paragraph::new(lines), body);
     let keys = [
-        ("↑↓", "select"),
-        ("e", "change"),
-        ("Enter", "see result"),
-        ("←", "back"),
-        ("q", "quit"),
+        ("↑↓", "key-select"),
+        ("e", "key-change"),
+        ("Enter", "key-see-result"),
+        ("←", "key-back"),
+        ("q", "key-quit"),
     ];
-    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
+    f.render_widget(Paragraph::new(footer(t, m.lang, &keys)), foot);
 }

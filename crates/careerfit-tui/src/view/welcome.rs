@@ -2,6 +2,7 @@
 
 use super::{footer, frame_areas, header_line, wrapped};
 use crate::model::{Model, Stage};
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
+    let l = m.lang;
     let q = &m.quiz;
     let (head, body, foot) = frame_areas(area);
     let version = format!("v{}", q.version);
@@ -25,64 +27,60 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     }
     lines.extend(wrapped(&q.title, w, t.title, ""));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("What it measures", t.accent));
+    lines.push(Line::styled(l.t("welcome-measures"), t.accent));
     lines.extend(wrapped(&q.description, w, t.text, ""));
     if !q.disclaimer.is_empty() {
-        lines.push(Line::styled("What it is not", t.accent));
+        lines.push(Line::styled(l.t("welcome-not"), t.accent));
         lines.extend(wrapped(&q.disclaimer, w, t.muted, ""));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled(format!("{} questions", q.questions.len()), t.accent),
-        Span::styled(format!(" · about {} minutes", q.minutes()), t.text),
-        Span::styled(" · skip any you cannot answer", t.muted),
+        Span::styled(tr!(l, "count-questions", n = q.questions.len()), t.accent),
+        Span::styled(format!(" · {}", tr!(l, "minutes-about", n = q.minutes())), t.text),
+        Span::styled(format!(" · {}", l.t("welcome-skip-any")), t.muted),
     ]));
     // Where the answers go, truthfully: the participant decides on this.
     let privacy = match (&m.submit_to, m.remote, &m.name) {
-        (_, true, Some(n)) => format!(
-            "Your result is saved for the workshop facilitator, under the name “{n}” (your SSH user name)."
-        ),
-        (_, true, None) => {
-            "Your result is saved for the workshop facilitator, without a name.".into()
-        }
-        (Some(dir), false, Some(n)) => format!(
-            "When you finish, your result is saved in the workshop folder {dir}, under the name “{n}”."
-        ),
-        (Some(dir), false, None) => format!(
-            "When you finish, your result is saved in the workshop folder {dir}, without your name."
-        ),
-        (None, false, _) => "Your answers stay on this machine.".into(),
+        (_, true, Some(n)) => tr!(l, "privacy-remote-named", name = n),
+        (_, true, None) => l.t("privacy-remote-anonymous"),
+        (Some(dir), false, Some(n)) => tr!(l, "privacy-folder-named", dir = dir, name = n),
+        (Some(dir), false, None) => tr!(l, "privacy-folder-anonymous", dir = dir),
+        (None, false, _) => l.t("privacy-local"),
     };
     lines.extend(wrapped(&privacy, w, t.good, ""));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("1–9", t.key),
-        Span::styled(" choose  ", t.muted),
+        Span::styled(format!(" {}  ", l.t("key-choose")), t.muted),
         Span::styled("Enter", t.key),
-        Span::styled(" next  ", t.muted),
+        Span::styled(format!(" {}  ", l.t("key-next")), t.muted),
         Span::styled("←", t.key),
-        Span::styled(" back  ", t.muted),
+        Span::styled(format!(" {}  ", l.t("key-back")), t.muted),
         Span::styled("s", t.key),
-        Span::styled(" skip  ", t.muted),
+        Span::styled(format!(" {}  ", l.t("key-skip")), t.muted),
         Span::styled("?", t.key),
-        Span::styled(" all keys", t.muted),
+        Span::styled(format!(" {}", l.t("key-all-keys")), t.muted),
     ]));
     let body_text = |lines| Paragraph::new(lines).wrap(Wrap { trim: false });
     if let Stage::Resume { answers, .. } = &m.stage {
         let done = answers.iter().filter(|x| x.is_some()).count();
         let total = answers.len();
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Resume where you left off?", t.title));
+        lines.push(Line::styled(l.t("resume-title"), t.title));
         lines.push(Line::styled(
-            format!("You had answered {done} of {total} questions."),
+            tr!(l, "resume-progress", done = done, total = total),
             t.text,
         ));
         f.render_widget(body_text(lines), body);
-        let keys = [("Enter/y", "resume"), ("n", "start over"), ("q", "quit")];
-        f.render_widget(Paragraph::new(footer(t, &keys)), foot);
+        let keys = [
+            ("Enter/y", "key-resume"),
+            ("n", "key-start-over"),
+            ("q", "key-quit"),
+        ];
+        f.render_widget(Paragraph::new(footer(t, l, &keys)), foot);
         return;
     }
     f.render_widget(body_text(lines), body);
-    let keys = [("Enter", "start"), ("?", "help"), ("q", "quit")];
-    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
+    let keys = [("Enter", "key-start"), ("?", "key-help"), ("q", "key-quit")];
+    f.render_widget(Paragraph::new(footer(t, l, &keys)), foot);
 }
