@@ -1,8 +1,8 @@
 //! Carrying out [`Effect`]s: the only place the TUI touches files. The
 //! local runtime and the SSH server share it, with different settings.
 
-use crate::core::tr;
 use crate::core::report::Report;
+use crate::core::tr;
 use crate::store;
 use crate::tui::model::Model;
 use crate::tui::msg::Effect;

@@ -17,18 +17,25 @@ pub const DEFAULT_QUIZ_ID: &str = "pm-vs-pd";
 
 /// The command that shows this result again.
 pub fn show_command(r: &Report) -> String {
+    let by_code = format!("careerfit show {}", r.share_code);
     if r.quiz.id == DEFAULT_QUIZ_ID {
         // Every version of the default quiz is bundled and found by the code.
-        format!("careerfit show {}", r.share_code)
-    } else if crate::bundled::find(&r.quiz.id).is_some() {
-        format!("careerfit show {} --quiz {}", r.share_code, r.quiz.id)
-    } else {
+        return by_code;
+    }
+    match crate::bundled::id_for_fingerprint(&r.quiz.fingerprint) {
+        Some(id) if id == r.quiz.id => {
+            format!("careerfit show {} --quiz {id}", r.share_code)
+        }
+        // An older version of a bundled quiz (such as `pm-vs-pd-ja-v1`):
+        // `--quiz` with its own id would load the newer version, while the
+        // code alone finds the version it was made with.
+        Some(_) => by_code,
         // A quiz from a file: the id alone would not find it.
-        format!(
+        None => format!(
             "careerfit show {} --quiz {}",
             r.share_code,
             r.lang().t("quiz-file-placeholder")
-        )
+        ),
     }
 }
 

@@ -111,7 +111,11 @@ impl Lang {
     /// The language of the first locale variable that is set, in POSIX
     /// order (`LC_ALL`, then `LC_MESSAGES`, then `LANG`). Takes the values
     /// rather than reading the environment, so it stays a pure function.
-    pub fn from_locale_vars(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Option<Lang> {
+    pub fn from_locale_vars(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Option<Lang> {
         [lc_all, lc_messages, lang]
             .into_iter()
             .flatten()
@@ -153,7 +157,11 @@ impl Lang {
         self.lookup(key, Some(&map))
     }
 
-    fn lookup(self, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>) -> String {
+    fn lookup(
+        self,
+        key: &str,
+        args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
+    ) -> String {
         // A key missing from a catalogue is a bug the catalogue tests
         // catch; at run time the English text, then the key itself, is
         // better than nothing.

@@ -70,7 +70,10 @@ fn every_message_resolves_in_every_language() {
 #[test]
 fn arguments_and_plurals_fill_in() {
     assert_eq!(tr!(Lang::En, "count-questions", n = 1usize), "1 question");
-    assert_eq!(tr!(Lang::En, "count-questions", n = 40usize), "40 questions");
+    assert_eq!(
+        tr!(Lang::En, "count-questions", n = 40usize),
+        "40 questions"
+    );
     assert_eq!(tr!(Lang::Ja, "count-questions", n = 40usize), "40 問");
     assert_eq!(
         tr!(Lang::En, "headline-line", label = "Hybrid", title = "TPM"),
@@ -78,7 +81,10 @@ fn arguments_and_plurals_fill_in() {
     );
     // No invisible isolation marks around arguments.
     assert!(!tr!(Lang::Ja, "small-need", w = 50u16, h = 14u16).contains('\u{2068}'));
-    assert_eq!(tr!(Lang::En, "small-need", w = 50u16, h = 14u16), "need 50×14");
+    assert_eq!(
+        tr!(Lang::En, "small-need", w = 50u16, h = 14u16),
+        "need 50×14"
+    );
 }
 
 #[test]

@@ -6,11 +6,11 @@
 
 use super::code;
 use super::i18n::Lang;
-use crate::tr;
 use super::model::Quiz;
 use super::sanitize::{clean, clean_line};
 use super::scoring::{Assessment, assess, confidence_level, confidence_words};
 use super::summary::{confidence_note, summary};
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,7 +26,7 @@ pub struct QuizRef {
     pub language: String,
 }
 
-fn is_english(tag: &String) -> bool {
+fn is_english(tag: &str) -> bool {
     Lang::from_tag(tag) == Lang::En
 }
 
@@ -288,7 +288,12 @@ impl Report {
             "" => tr!(lang, "headline-result"),
             l => l.to_owned(),
         };
-        tr!(lang, "headline-line", label = label, title = &self.recommendation.title)
+        tr!(
+            lang,
+            "headline-line",
+            label = label,
+            title = &self.recommendation.title
+        )
     }
 
     /// The confidence in a few words, e.g. `84% (high)` or `none`.

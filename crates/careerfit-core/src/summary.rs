@@ -51,7 +51,8 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
             ],
         )
     };
-    let one = |key: &str, p: usize| lang.f(key, &[("best", name(p).into()), ("bestfit", fit(p).into())]);
+    let one =
+        |key: &str, p: usize| lang.f(key, &[("best", name(p).into()), ("bestfit", fit(p).into())]);
     let two_sided = quiz.rules.bands.is_some();
     let words = match rec.basis {
         Basis::StandsOut => {

@@ -8,8 +8,8 @@
 //! Only [`super::update::update`] changes a model; everything else reads it
 //! through the methods below.
 
-use careerfit_core::i18n::Lang;
 use super::theme::Theme;
+use careerfit_core::i18n::Lang;
 use careerfit_core::model::Quiz;
 use careerfit_core::order::{Order, order};
 use careerfit_core::report::Report;

@@ -17,7 +17,7 @@ privacy-remote-anonymous = 結果はワークショップの進行役のため�
 privacy-folder-named = 終了すると、結果はワークショップのフォルダー { $dir } に「{ $name }」の名前で保存されます。
 privacy-folder-anonymous = 終了すると、結果はワークショップのフォルダー { $dir } に名前なしで保存されます。
 privacy-local = 回答はこのコンピューターの外には送られません。
-resume-title = 前回の続きから再開しますか?
+resume-title = 前回の続きから再開しますか？
 resume-progress = { $total } 問中 { $done } 問に回答済みです。
 
 ## フッター: 各キーの働き
@@ -44,9 +44,9 @@ key-review = 見直し
 
 ## 質問画面
 
-prompt-agreement = どのくらい当てはまりますか?
+prompt-agreement = どのくらい当てはまりますか？
 prompt-scenario = あなたの行動に最も近いものを選んでください。
-prompt-forced-choice = どちらをより望みますか?
+prompt-forced-choice = どちらをより望みますか？
 answered-count = { $n } 問回答
 choose-first = 先に選択肢を選ぶか (1–9 または ↑ ↓)、s でスキップしてください。
 
@@ -88,7 +88,7 @@ help-close = 何かキーを押すと閉じます
 help-this = このヘルプ
 help-quit = 終了 (回答が失われる場合は先に確認します)
 help-suspend = シェルに一時停止。`fg` で戻ります
-quit-title = 診断を終了しますか?
+quit-title = 診断を終了しますか？
 quit-answered = { $total } 問中 { $done } 問に回答しました。
 quit-saved = 進み具合は保存されています。次回続きから再開できます。
 quit-yes = 終了する

@@ -5,6 +5,7 @@
 //! showed (see [`Scroll`](super::model::Scroll)), as ratatui's own stateful
 //! widgets do.
 
+mod clear;
 mod overlay;
 mod question;
 mod results;

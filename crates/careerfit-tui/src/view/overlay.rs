@@ -1,6 +1,7 @@
 //! Boxes over the current screen: help, quit confirmation, the text card
 //! and the QR code.
 
+use super::clear::ClearWide;
 use super::{centered, wrapped};
 use crate::keys::{HELP, LOCAL_ONLY};
 use crate::model::{Finished, Model, Scroll};
@@ -10,7 +11,7 @@ use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use std::borrow::Cow;
 
 fn title(t: &Theme, title: &str) -> Line<'static> {
@@ -26,7 +27,7 @@ fn boxed<'a>(t: &Theme, title_text: &str) -> Block<'a> {
 
 /// `lines` in a box titled `heading`, over whatever is under `rect`.
 fn framed(f: &mut Frame, rect: Rect, t: &Theme, heading: &str, lines: Vec<Line<'_>>) {
-    f.render_widget(Clear, rect);
+    f.render_widget(ClearWide, rect);
     f.render_widget(Paragraph::new(lines).block(boxed(t, heading)), rect);
 }
 
@@ -71,7 +72,12 @@ pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
     let lines = vec![
         Line::styled(
-            tr!(l, "quit-answered", done = m.answered(), total = m.answers.len()),
+            tr!(
+                l,
+                "quit-answered",
+                done = m.answered(),
+                total = m.answers.len()
+            ),
             t.text,
         ),
         Line::styled(l.t("quit-saved"), t.muted),
@@ -84,7 +90,7 @@ pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
         ]),
     ];
     let rect = centered(area, 58, 6);
-    f.render_widget(Clear, rect);
+    f.render_widget(ClearWide, rect);
     f.render_widget(
         Paragraph::new(lines)
             .block(boxed(t, &l.t("quit-title")))
@@ -184,7 +190,7 @@ pub fn qr(t: &Theme, lang: Lang, fin: &Finished, scroll: &mut Scroll, f: &mut Fr
     let lines = qr_lines(t, lang, fin);
     let (rect, w) = qr_rect(area, &lines);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {
-        f.render_widget(Clear, rect);
+        f.render_widget(ClearWide, rect);
         f.render_widget(
             Paragraph::new(vec![
                 Line::raw(lang.t("qr-larger")),

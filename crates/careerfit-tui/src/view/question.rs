@@ -5,8 +5,8 @@ use super::{footer, frame_areas, header_line, wrapped};
 use crate::model::Model;
 use careerfit_core::i18n::Lang;
 use careerfit_core::model::Kind;
-use careerfit_core::tr;
 use careerfit_core::text::wrap;
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -47,7 +47,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Gauge::default()
             .gauge_style(t.bar)
             .ratio(ratio.clamp(0.0, 1.0))
-            .label(Span::styled(tr!(m.lang, "answered-count", n = m.answered()), t.text))
+            .label(Span::styled(
+                tr!(m.lang, "answered-count", n = m.answered()),
+                t.text,
+            ))
             .use_unicode(true),
         gauge_area,
     );

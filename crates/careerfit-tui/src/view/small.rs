@@ -14,7 +14,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     }
     let lines = vec![
         Line::styled(m.lang.t("small-title"), m.theme.warn),
-        Line::styled(tr!(m.lang, "small-need", w = MIN_WIDTH, h = MIN_HEIGHT), m.theme.text),
+        Line::styled(
+            tr!(m.lang, "small-need", w = MIN_WIDTH, h = MIN_HEIGHT),
+            m.theme.text,
+        ),
         Line::styled(
             tr!(m.lang, "small-have", w = area.width, h = area.height),
             m.theme.muted,

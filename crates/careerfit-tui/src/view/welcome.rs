@@ -36,7 +36,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled(tr!(l, "count-questions", n = q.questions.len()), t.accent),
-        Span::styled(format!(" · {}", tr!(l, "minutes-about", n = q.minutes())), t.text),
+        Span::styled(
+            format!(" · {}", tr!(l, "minutes-about", n = q.minutes())),
+            t.text,
+        ),
         Span::styled(format!(" · {}", l.t("welcome-skip-any")), t.muted),
     ]));
     // Where the answers go, truthfully: the participant decides on this.
