@@ -443,7 +443,7 @@ fn a_japanese_locale_opens_the_japanese_quiz_in_a_japanese_interface() {
     // every row of the box has its left and right border in one column.
     t.keys(&["?"]);
     // The last line of the box, so the whole box has been drawn.
-    let help = t.wait_for("何かキーを押すと閉じます");
+    let help = t.wait_for("他のキーで閉じます");
     assert_no_english(&help, "help overlay");
     let rows: Vec<&str> = help
         .lines()

@@ -39,6 +39,23 @@ pub fn show_command(r: &Report) -> String {
     }
 }
 
+/// The lines left on the terminal when a finished quiz closes (locally
+/// and over SSH): the headline and the share code with the command that
+/// shows it again, so the result outlives the full-screen view.
+pub fn farewell(r: &Report) -> String {
+    let lang = r.lang();
+    format!(
+        "{}\n{}\n",
+        tr!(lang, "goodbye-result", headline = r.headline()),
+        tr!(
+            lang,
+            "goodbye-code",
+            code = &r.share_code,
+            command = show_command(r)
+        )
+    )
+}
+
 fn push_wrapped(out: &mut String, indent: &str, text: &str) {
     for l in wrap(text, CARD_WIDTH - width(indent)) {
         let _ = writeln!(out, "{indent}{l}");

@@ -2,7 +2,6 @@
 //! lines left in their scrollback when the quiz ends.
 
 use careerfit_core::sanitize::clean;
-use careerfit_core::tr;
 use careerfit_tui::model::Model;
 use std::time::Duration;
 
@@ -19,18 +18,9 @@ pub const LEAVE: &[u8] = b"\x1b[0m\x1b[?25h\x1b[?1049l";
 pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
     let mut text = String::new();
     if let Some(r) = m.report() {
-        let lang = r.lang();
-        text.push_str(&tr!(lang, "goodbye-result", headline = r.headline()));
-        text.push('\n');
         // The same command the text card gives: `--quiz ID` unless the
         // quiz is the default one, which `show` assumes.
-        text.push_str(&tr!(
-            lang,
-            "goodbye-code",
-            code = &r.share_code,
-            command = careerfit_core::card::show_command(r)
-        ));
-        text.push('\n');
+        text.push_str(&careerfit_core::card::farewell(r));
     } else if note.is_empty() {
         text.push_str(&m.lang().t("goodbye-remote"));
         text.push('\n');

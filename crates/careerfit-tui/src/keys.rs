@@ -47,6 +47,13 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Message::Yes),
             KeyCode::Char('n' | 'N') => Some(Message::No),
             KeyCode::Char('q') | KeyCode::Esc => Some(Message::Quit),
+            // The resume screen's text scrolls on a small terminal.
+            KeyCode::Up | KeyCode::Char('k') => Some(Message::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Message::Down),
+            KeyCode::PageUp => Some(Message::PageUp),
+            KeyCode::PageDown => Some(Message::PageDown),
+            KeyCode::Home | KeyCode::Char('g') => Some(Message::Home),
+            KeyCode::End | KeyCode::Char('G') => Some(Message::End),
             _ => None,
         };
     }
@@ -94,5 +101,6 @@ pub const HELP: &[(&str, &str)] = &[
     ("r", "help-qr"),
     ("?", "help-this"),
     ("q Esc Ctrl-C", "help-quit"),
+    ("Ctrl-L", "help-repaint"),
     ("Ctrl-Z", "help-suspend"),
 ];
