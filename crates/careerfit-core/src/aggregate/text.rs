@@ -47,7 +47,7 @@ pub(super) fn answer_counts(q: &QuestionStats) -> String {
 }
 
 /// What the anonymity rule says in place of a small group's details.
-pub(super) fn suppressed_note(min_group: u64) -> String {
+pub fn suppressed_note(min_group: u64) -> String {
     format!(
         "Fewer than {min_group} results, so only the count is shown: with so few, \
          answers could be traced back to people."
@@ -55,7 +55,7 @@ pub(super) fn suppressed_note(min_group: u64) -> String {
 }
 
 /// What a report says about a quiz careerfit does not know.
-pub(super) fn unknown_note() -> &'static str {
+pub fn unknown_note() -> &'static str {
     "careerfit does not know this quiz, so only the count is shown. \
      To see the rest, give its file with --quiz FILE."
 }
