@@ -149,9 +149,13 @@ pub enum Format {
 
 /// Renders a report in the chosen format.
 pub fn render(r: &report::Report, format: Format, ascii: bool) -> String {
-    match format {
-        Format::Text => card::text_card(r, ascii),
-        Format::Markdown => card::markdown(r),
-        Format::Json => r.to_json(),
+    use crate::core::ascii::{json_escaped, to_ascii};
+    match (format, ascii) {
+        (Format::Text, _) => card::text_card(r, ascii),
+        (Format::Markdown, false) => card::markdown(r),
+        (Format::Markdown, true) => to_ascii(&card::markdown(r)).into_owned(),
+        (Format::Json, false) => r.to_json(),
+        // The same document, every non-ASCII character escaped.
+        (Format::Json, true) => json_escaped(&r.to_json()).into_owned(),
     }
 }

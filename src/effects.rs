@@ -121,7 +121,13 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
             }
             Effect::Copy(text) => {
                 out.terminal.extend(osc52(&text));
-                out.status = Some(m.lang().t("status-copied"));
+                // Nothing tells whether the terminal did it (tmux's default
+                // ignores the request), so say what else there is.
+                out.status = Some(if m.is_remote() {
+                    m.lang().t("status-copied-remote")
+                } else {
+                    m.lang().t("status-copied")
+                });
             }
             Effect::WriteResult(dir) => {
                 let Some(r) = m.report() else { continue };

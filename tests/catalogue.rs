@@ -22,6 +22,7 @@ const NOT_MESSAGES: &[&str] = &[
     "pm-vs-pd-v1",
     "product-team-roles",
     "team-roles",
+    "utf-8",
 ];
 
 fn catalogue_keys() -> BTreeSet<String> {

@@ -65,6 +65,13 @@ fn push_wrapped(out: &mut String, indent: &str, text: &str) {
 /// The text card: recommendation, bars, reasons, code and how to reproduce it.
 pub fn text_card(r: &Report, ascii: bool) -> String {
     let lang = r.lang();
+    let ascii_copy;
+    let r = if ascii {
+        ascii_copy = crate::ascii::report(r);
+        &ascii_copy
+    } else {
+        r
+    };
     let mut o = String::new();
     let dash = if ascii { "-" } else { "─" };
     push_wrapped(
@@ -163,7 +170,17 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
     if !r.disclaimer.is_empty() {
         push_wrapped(&mut o, "", &r.disclaimer);
     }
-    clean(&o)
+    let o = clean(&o);
+    if ascii {
+        // The texts are ASCII already; what is left is the card's own
+        // punctuation and the `…` of a cut text, which keeps its one
+        // column as `~` in a padded column so the columns stay in line.
+        // A cut quotation ends in `...` (it is wrapped text).
+        let o = o.replace("…”", "...\"").replace('…', "~");
+        crate::ascii::to_ascii(&o).into_owned()
+    } else {
+        o
+    }
 }
 
 /// The reasons split into the answers that pulled towards the result and
@@ -350,6 +367,8 @@ pub fn inspect_json(q: &Quiz) -> String {
         "source": q.source,
         "fingerprint": q.fingerprint,
         "scale": q.scale,
+        "scale_start": q.scale_start,
+        "allow": q.allow.iter().map(|a| json!({"lint": a.lint, "reason": a.reason})).collect::<Vec<_>>(),
         "rules": q.rules,
         "dimensions": q.dimensions.iter().map(|d| json!({"id": d.id, "name": d.name, "description": d.description})).collect::<Vec<_>>(),
         "profiles": q.profiles.iter().map(|p| json!({
@@ -389,6 +408,13 @@ pub fn inspect_text(q: &Quiz) -> String {
         q.outcomes.len(),
         q.scale.join(" / ")
     );
+    if q.scale_start != 1 {
+        let last = q.scale_start + q.scale.len() as i64 - 1;
+        let _ = writeln!(o, "scale points: {} to {last}", q.scale_start);
+    }
+    for a in &q.allow {
+        let _ = writeln!(o, "lint allowed: {} ({})", a.lint, a.reason);
+    }
     match q.rules.bands {
         None => {
             let _ = writeln!(

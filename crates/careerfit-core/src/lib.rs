@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod answers;
+pub mod ascii;
 pub mod bundled;
 pub mod card;
 pub mod code;

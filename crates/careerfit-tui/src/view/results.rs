@@ -159,8 +159,8 @@ struct Areas {
     foot: Rect,
 }
 
-/// The status message wrapped to the width of `area`'s body, at most a
-/// third of its rows.
+/// The status message wrapped to the width of `area`'s body, in at most
+/// half of its rows (the OSC 52 note takes five at 50 columns).
 fn status_lines(m: &Model, area: Rect) -> Vec<Line<'static>> {
     let (_, body, _) = frame_areas(area);
     let mut lines = m
@@ -168,7 +168,7 @@ fn status_lines(m: &Model, area: Rect) -> Vec<Line<'static>> {
         .as_deref()
         .map(|s| wrapped(s, body.width, m.theme.good, ""))
         .unwrap_or_default();
-    lines.truncate(usize::from((body.height / 3).max(1)));
+    lines.truncate(usize::from((body.height / 2).max(1)));
     lines
 }
 
