@@ -223,7 +223,7 @@ pub fn result_lines(r: &Report) -> Vec<String> {
     }
     for (heading, reasons) in crate::core::card::reason_groups(r) {
         l.push(String::new());
-        l.push(heading.to_string());
+        l.push(heading);
         for re in reasons {
             l.push(format!(
                 "You answered {} to “{}” ({}).",

@@ -2,7 +2,7 @@
 //! line-by-line mode, and refuse politely when there is no terminal.
 
 use crate::core::model::Quiz;
-use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
+use crate::edge::{Failure, QuizArg, io_reason, load_quiz_for, locale_lang};
 use crate::effects;
 use crate::store;
 use crate::tui::keys::message_for;
@@ -50,7 +50,7 @@ pub struct TakeArgs {
 
 /// Runs the quiz for a person at this terminal.
 pub fn take(args: &TakeArgs) -> Result<String, Failure> {
-    let quiz = load_quiz(&args.quiz)?;
+    let quiz = load_quiz_for(&args.quiz, locale_lang())?;
     let seed = if args.no_shuffle {
         None
     } else {
