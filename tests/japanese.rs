@@ -482,3 +482,27 @@ fn a_japanese_locale_opens_the_japanese_quiz_in_a_japanese_interface() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn plain_mode_speaks_japanese_around_the_japanese_quiz() {
+    let data = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["take", "--plain", "--quiz", "pm-vs-pd-ja", "--no-shuffle"])
+        .env("CAREERFIT_DATA_DIR", data.path())
+        .env("LANG", "ja_JP.UTF-8")
+        .write_stdin("1\n".repeat(40) + "\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "この診断でわかること",
+        "質問 1/40",
+        "あなたの結果",
+        "共有コード",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing:\n{text}");
+    }
+    assert_no_english(&text, "plain-mode transcript");
+}
