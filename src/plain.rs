@@ -12,11 +12,13 @@
 //! `ascii`, every byte written is below 128.
 
 use crate::core::ascii::to_ascii;
+use crate::core::i18n::Lang;
 use crate::core::model::{Kind, Quiz};
 use crate::core::order::order;
 use crate::core::report::{self, Report};
 use crate::core::sanitize::clean;
 use crate::core::scoring::Answers;
+use crate::core::tr;
 use std::io::{BufRead, Write};
 
 /// Longest answer line looked at; the rest of a longer line is read and
@@ -107,12 +109,12 @@ impl Out<'_> {
 }
 
 /// What to ask for each kind of question, under the question text.
-fn prompt_for(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Agreement => "How much do you agree?",
-        Kind::Scenario => "Pick the option closest to what you would do.",
-        Kind::ForcedChoice => "Which of the two would you rather?",
-    }
+fn prompt_for(kind: Kind, lang: Lang) -> String {
+    lang.t(match kind {
+        Kind::Agreement => "prompt-agreement",
+        Kind::Scenario => "prompt-scenario",
+        Kind::ForcedChoice => "prompt-forced-choice",
+    })
 }
 
 /// Runs the quiz on `input` and `out` until it is finished, quit, or the
@@ -128,6 +130,7 @@ pub fn run(
         ascii: s.ascii,
     };
     let quiz = s.quiz;
+    let l = Lang::from_tag(&quiz.language);
     let ord = order(quiz, s.seed);
     let total = ord.questions.len();
     let mut answers: Answers = vec![None; quiz.questions.len()];
@@ -135,14 +138,9 @@ pub fn run(
     intro(s, keeper, &mut o)?;
     if let Some((saved, at)) = &s.saved {
         let done = saved.iter().filter(|a| a.is_some()).count();
-        o.line(&format!(
-            "You have saved progress: {done} of {total} questions answered."
-        ))?;
+        o.line(&tr!(l, "plain-saved-progress", done = done, total = total))?;
         loop {
-            match o.ask(
-                "Resume where you left off? (y resumes, n starts over, q quits): ",
-                input,
-            )? {
+            match o.ask(&l.t("plain-resume-ask"), input)? {
                 Reply::End => return Ok(Ended::InputEnded),
                 Reply::Text(t) if t == "y" || t.is_empty() => {
                     answers.clone_from(saved);
@@ -154,7 +152,7 @@ pub fn run(
                     break;
                 }
                 Reply::Text(t) if t == "q" => return Ok(Ended::Quit),
-                Reply::Text(_) => o.line("Please type y, n or q.")?,
+                Reply::Text(_) => o.line(&l.t("plain-type-ynq"))?,
             }
         }
         o.line("")?;
@@ -173,7 +171,7 @@ pub fn run(
             Move::Back => pos -= 1,
             Move::Quit => return Ok(Ended::Quit),
             Move::End => {
-                o.line(&ended_note(keeper))?;
+                o.line(&ended_note(l, keeper))?;
                 return Ok(Ended::InputEnded);
             }
         }
@@ -193,14 +191,16 @@ pub fn run(
 /// reader says "hash hash hash" for an ASCII bar), and the next steps and
 /// the share code last, where the reading ends.
 pub fn result_lines(r: &Report) -> Vec<String> {
+    let lang = r.lang();
     let mut l = vec![
-        "Your result".to_string(),
-        format!("{}: {}", r.recommendation.headline, r.recommendation.title),
-        format!(
-            "Confidence: {}. {} of {} questions answered.",
-            r.confidence_text(),
-            r.answered,
-            r.answers.len()
+        lang.t("plain-your-result"),
+        r.headline(),
+        tr!(
+            lang,
+            "plain-confidence",
+            confidence = r.confidence_text(),
+            done = r.answered,
+            total = r.answers.len()
         ),
     ];
     let push = |l: &mut Vec<String>, s: &str| {
@@ -211,42 +211,43 @@ pub fn result_lines(r: &Report) -> Vec<String> {
     push(&mut l, &r.recommendation.confidence_note);
     push(&mut l, &r.explanation.summary);
     l.push(String::new());
-    l.push("Fit, from 0 to 100:".into());
+    l.push(lang.t("plain-fit-heading"));
     for p in &r.profiles {
         l.push(match p.fit {
             Some(f) => format!("{}: {f:.0}", p.name),
-            None => format!("{}: not enough answers", p.name),
+            None => tr!(lang, "plain-not-enough", name = &p.name),
         });
     }
     for f in &r.explanation.flags {
-        l.push(format!("Note: {}", f.message));
+        l.push(tr!(lang, "card-note", message = &f.message));
     }
     for (heading, reasons) in crate::core::card::reason_groups(r) {
         l.push(String::new());
-        l.push(heading.to_string());
+        l.push(heading);
         for re in reasons {
-            l.push(format!(
-                "You answered {} to “{}” ({}).",
-                re.answer,
-                re.text,
-                crate::core::card::reason_effect(r, re)
+            l.push(tr!(
+                lang,
+                "plain-reason",
+                answer = &re.answer,
+                text = &re.text,
+                effect = crate::core::card::reason_effect(r, re)
             ));
         }
     }
     l.push(String::new());
-    l.push("Skills, from 0 to 100:".into());
+    l.push(lang.t("plain-skills-heading"));
     for d in &r.dimensions {
         l.push(match d.score {
             Some(s) => format!("{}: {s:.0}", d.name),
-            None => format!("{}: not enough answers", d.name),
+            None => tr!(lang, "plain-not-enough", name = &d.name),
         });
     }
     l.push(String::new());
-    l.push(format!("About {}:", r.recommendation.title));
+    l.push(tr!(lang, "plain-about", title = &r.recommendation.title));
     push(&mut l, &r.outcome.summary);
     push(&mut l, &r.outcome.day_to_day);
     if !r.outcome.key_questions.is_empty() {
-        l.push("Questions this path answers:".into());
+        l.push(lang.t("results-key-questions"));
         l.extend(r.outcome.key_questions.iter().cloned());
     }
     if !r.disclaimer.is_empty() {
@@ -255,16 +256,17 @@ pub fn result_lines(r: &Report) -> Vec<String> {
     }
     if !r.outcome.next_steps.is_empty() {
         l.push(String::new());
-        l.push("Next steps:".into());
+        l.push(lang.t("plain-next-steps"));
         for (i, step) in r.outcome.next_steps.iter().enumerate() {
             l.push(format!("{}. {step}", i + 1));
         }
     }
     l.push(String::new());
-    l.push(format!("Share code: {}", r.share_code));
-    l.push(format!(
-        "See it again: {}",
-        crate::core::card::show_command(r)
+    l.push(tr!(lang, "card-share-code", code = &r.share_code));
+    l.push(tr!(
+        lang,
+        "card-see-again",
+        command = crate::core::card::show_command(r)
     ));
     l
 }
@@ -273,34 +275,38 @@ pub fn result_lines(r: &Report) -> Vec<String> {
 /// text, in the same order.
 fn intro(s: &Session, keeper: &dyn Keeper, o: &mut Out) -> std::io::Result<()> {
     let q = s.quiz;
+    let l = Lang::from_tag(&q.language);
     if let Some(n) = &s.notice {
         o.line(n)?;
         o.line("")?;
     }
-    o.line(&format!("{} (version {})", q.title, q.version))?;
+    o.line(&tr!(
+        l,
+        "plain-title",
+        title = &q.title,
+        version = &q.version
+    ))?;
     o.line("")?;
-    o.line("What it measures:")?;
+    o.line(&l.t("plain-measures"))?;
     o.line(&q.description)?;
     if !q.disclaimer.is_empty() {
         o.line("")?;
-        o.line("What it is not:")?;
+        o.line(&l.t("plain-not"))?;
         o.line(&q.disclaimer)?;
     }
     o.line("")?;
-    o.line(&format!(
-        "{} questions, about {} minutes. Skip any you cannot answer.",
-        q.questions.len(),
-        q.minutes()
+    o.line(&tr!(
+        l,
+        "plain-length",
+        questions = tr!(l, "count-questions", n = q.questions.len()),
+        minutes = tr!(l, "minutes-about", n = q.minutes())
     ))?;
     o.line(&s.privacy)?;
     if keeper.keeps() {
-        o.line("Your progress is saved after every answer, so you can stop and resume later.")?;
+        o.line(&l.t("plain-saved-each"))?;
     }
     o.line("")?;
-    o.line(
-        "Type the number of an option and press Enter. s skips, b goes back, q quits. \
-         On a question you answered before, Enter alone keeps that answer.",
-    )?;
+    o.line(&l.t("plain-how"))?;
     o.line("")
 }
 
@@ -327,22 +333,30 @@ fn question(
     let total = ord.questions.len();
     let qi = ord.questions[pos];
     let q = &s.quiz.questions[qi];
+    let l = Lang::from_tag(&s.quiz.language);
     let shown = &ord.options[qi];
-    o.line(&format!("Question {} of {total}: {}", pos + 1, q.text))?;
-    o.line(prompt_for(q.kind))?;
+    o.line(&tr!(
+        l,
+        "plain-question",
+        n = pos + 1,
+        total = total,
+        text = &q.text
+    ))?;
+    o.line(&prompt_for(q.kind, l))?;
     for (n, &c) in shown.iter().enumerate() {
         o.line(&format!("  {}. {}", n + 1, q.choices[c].label))?;
     }
     let before = answers[qi].and_then(|c| shown.iter().position(|&x| x == c));
     if let Some(b) = before {
-        o.line(&format!(
-            "You answered {}: {}. Enter keeps it.",
-            b + 1,
-            q.choices[shown[b]].label
+        o.line(&tr!(
+            l,
+            "plain-answered-before",
+            n = b + 1,
+            label = &q.choices[shown[b]].label
         ))?;
     }
     let n = shown.len();
-    let prompt = format!("Your answer (1-{n}, s, b, q): ");
+    let prompt = tr!(l, "plain-answer-prompt", n = n);
     loop {
         let t = match o.ask(&prompt, input)? {
             Reply::End => return Ok(Move::End),
@@ -358,10 +372,10 @@ fn question(
                 }
                 return Ok(Move::Next);
             }
-            "b" if pos == 0 => o.line("This is the first question.")?,
+            "b" if pos == 0 => o.line(&l.t("plain-first"))?,
             "b" => return Ok(Move::Back),
             "q" => {
-                if confirm_quit(answers, keeper, input, o)? {
+                if confirm_quit(l, answers, keeper, input, o)? {
                     return Ok(Move::Quit);
                 }
             }
@@ -371,9 +385,7 @@ fn question(
                     save(keeper, answers, pos + 1, o)?;
                     return Ok(Move::Next);
                 }
-                _ => o.line(&format!(
-                    "Please type a number from 1 to {n}, or s, b or q."
-                ))?,
+                _ => o.line(&tr!(l, "plain-type-number", n = n))?,
             },
         }
     }
@@ -394,6 +406,7 @@ fn save(
 
 /// `q` with answers asks first, as the full-screen quiz does. True: quit.
 fn confirm_quit(
+    l: Lang,
     answers: &Answers,
     keeper: &dyn Keeper,
     input: &mut dyn BufRead,
@@ -401,21 +414,23 @@ fn confirm_quit(
 ) -> std::io::Result<bool> {
     let done = answers.iter().filter(|a| a.is_some()).count();
     if done == 0 {
-        o.line("Stopped; nothing was scored.")?;
+        o.line(&l.t("plain-stopped"))?;
         return Ok(true);
     }
     let kept = if keeper.keeps() {
-        "Your progress is saved; run the quiz again to resume."
+        l.t("plain-kept")
     } else {
-        "Your answers will be lost: progress cannot be saved here."
+        l.t("plain-lost")
     };
-    o.line(&format!(
-        "You have answered {done} of {} questions. {kept}",
-        answers.len()
+    o.line(&tr!(
+        l,
+        "two-sentences",
+        first = tr!(l, "quit-answered", done = done, total = answers.len()),
+        second = kept
     ))?;
-    match o.ask("Quit now? (y quits, n goes on): ", input)? {
+    match o.ask(&l.t("plain-quit-ask"), input)? {
         Reply::Text(t) if t == "y" => {
-            o.line("Stopped; nothing was scored.")?;
+            o.line(&l.t("plain-stopped"))?;
             Ok(true)
         }
         // End of input is answered by the caller on the next prompt.
@@ -442,16 +457,17 @@ fn last_step(
     o: &mut Out,
 ) -> std::io::Result<Step> {
     let total = ord.questions.len();
+    let l = Lang::from_tag(&s.quiz.language);
     let done = answers.iter().filter(|a| a.is_some()).count();
-    o.line(&format!(
-        "That was the last question: {done} of {total} answered, {} skipped.",
-        total - done
+    o.line(&tr!(
+        l,
+        "plain-last",
+        done = done,
+        total = total,
+        skipped = total - done
     ))?;
     loop {
-        let t = match o.ask(
-            "Enter shows your result; r lists your answers, b goes back, q quits: ",
-            input,
-        )? {
+        let t = match o.ask(&l.t("plain-last-ask"), input)? {
             // Every question was seen: input that ends here (a script of
             // answers) asks for the result.
             Reply::End => return Ok(Step::Result),
@@ -467,7 +483,7 @@ fn last_step(
                 return Ok(Step::Back);
             }
             "q" => {
-                if confirm_quit(answers, keeper, input, o)? {
+                if confirm_quit(l, answers, keeper, input, o)? {
                     return Ok(Step::Quit);
                 }
             }
@@ -479,23 +495,32 @@ fn last_step(
                             let n = ord.options[qi].iter().position(|&x| x == c).unwrap_or(c);
                             format!("{}. {}", n + 1, q.choices[c].label)
                         }
-                        None => "skipped".into(),
+                        None => l.t("plain-skipped"),
                     };
-                    o.line(&format!("{}. {} Your answer: {a}", pos + 1, q.text))?;
+                    o.line(&tr!(
+                        l,
+                        "plain-review-line",
+                        n = pos + 1,
+                        text = &q.text,
+                        answer = a
+                    ))?;
                 }
             }
-            _ => o.line("Please press Enter, or type r, b or q.")?,
+            _ => o.line(&l.t("plain-type-rbq"))?,
         }
     }
 }
 
 /// Said when the input ends before the result.
-fn ended_note(keeper: &dyn Keeper) -> String {
+fn ended_note(l: Lang, keeper: &dyn Keeper) -> String {
     if keeper.keeps() {
-        "Input ended before the quiz was finished; nothing was scored. \
-         Your progress is saved: run the quiz again to resume."
-            .into()
+        tr!(
+            l,
+            "two-sentences",
+            first = l.t("plain-ended"),
+            second = l.t("plain-ended-kept")
+        )
     } else {
-        "Input ended before the quiz was finished; nothing was scored.".into()
+        l.t("plain-ended")
     }
 }

@@ -1,8 +1,10 @@
 //! `careerfit take`: choose between the full-screen TUI and the plain
 //! line-by-line mode, and refuse politely when there is no terminal.
 
+use crate::core::i18n::Lang;
 use crate::core::model::Quiz;
-use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
+use crate::core::tr;
+use crate::edge::{Failure, QuizArg, io_reason, load_quiz_for, locale_lang};
 use crate::effects;
 use crate::store;
 use crate::tui::keys::message_for;
@@ -50,7 +52,7 @@ pub struct TakeArgs {
 
 /// Runs the quiz for a person at this terminal.
 pub fn take(args: &TakeArgs) -> Result<String, Failure> {
-    let quiz = load_quiz(&args.quiz)?;
+    let quiz = load_quiz_for(&args.quiz, locale_lang())?;
     let seed = if args.no_shuffle {
         None
     } else {
@@ -107,17 +109,20 @@ pub fn utf8_locale(env: &dyn Fn(&str) -> Option<String>) -> bool {
 }
 
 /// Where the answers go, as the welcome screen says it.
-fn privacy(args: &TakeArgs) -> String {
+fn privacy(args: &TakeArgs, lang: Lang) -> String {
     match (&args.submit, &args.name) {
-        (Some(dir), Some(n)) => format!(
-            "When you finish, your result is saved in the workshop folder {}, under the name \"{n}\".",
-            crate::core::sanitize::clean_path(dir)
+        (Some(dir), Some(n)) => tr!(
+            lang,
+            "privacy-folder-named",
+            dir = crate::core::sanitize::clean_path(dir),
+            name = n
         ),
-        (Some(dir), None) => format!(
-            "When you finish, your result is saved in the workshop folder {}, without your name.",
-            crate::core::sanitize::clean_path(dir)
+        (Some(dir), None) => tr!(
+            lang,
+            "privacy-folder-anonymous",
+            dir = crate::core::sanitize::clean_path(dir)
         ),
-        (None, _) => "Your answers stay on this machine.".into(),
+        (None, _) => lang.t("privacy-local"),
     }
 }
 
@@ -144,9 +149,13 @@ impl crate::plain::Keeper for PlainProgress<'_> {
             seed: self.seed,
             saved_at: store::now_secs(),
         };
-        store::save_progress(dir, &p)
-            .err()
-            .map(|e| format!("Could not save progress: {}", io_reason(&e)))
+        store::save_progress(dir, &p).err().map(|e| {
+            tr!(
+                Lang::from_tag(&self.quiz.language),
+                "status-progress-failed",
+                reason = io_reason(&e)
+            )
+        })
     }
 
     fn clear(&mut self) {
@@ -179,7 +188,7 @@ fn take_plain(
         seed,
         name: args.name.as_deref(),
         ascii,
-        privacy: privacy(args),
+        privacy: privacy(args, Lang::from_tag(&quiz.language)),
         notice,
         saved: saved.map(|p| (p.answers, p.pos)),
     };

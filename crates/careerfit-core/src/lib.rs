@@ -10,6 +10,7 @@ pub mod card;
 pub mod code;
 pub mod diag;
 pub mod explain;
+pub mod i18n;
 pub mod lint;
 pub mod load;
 pub mod model;
