@@ -409,3 +409,23 @@ fn the_save_prompt_starts_empty() {
     let fx = update(&mut m, Message::Confirm);
     assert_eq!(fx, vec![Effect::WriteResult(Some("y".into()))]);
 }
+
+/// Issue 20: a status message shows on every screen, wrapped, not only
+/// on the question and the result (over SSH the room-closing note came
+/// while people were still on the welcome screen or the review).
+#[test]
+fn a_status_shows_on_the_welcome_and_review_screens() {
+    let note = "The room is closing: finish your answers now; no one new can join.";
+    let mut m = model();
+    send(&mut m, &[Message::Status(note.into())]);
+    let flat = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat(screen_text(&mut m, 50, 14)).contains(note));
+    send(&mut m, &[Message::Confirm]);
+    for _ in 0..QUESTIONS {
+        send(&mut m, &[Message::Skip]);
+    }
+    assert_eq!(m.screen(), Screen::Review);
+    send(&mut m, &[Message::Status(note.into())]);
+    assert!(flat(screen_text(&mut m, 50, 14)).contains(note));
+    assert!(flat(screen_text(&mut m, 80, 24)).contains(note));
+}
