@@ -6,7 +6,9 @@
 //! `careerfit` program only, never by the core, the TUI or the SSH server.
 
 pub mod card;
+pub mod charts;
 pub mod font;
+pub mod html;
 pub mod png;
 pub mod strings;
 

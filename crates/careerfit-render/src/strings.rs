@@ -73,5 +73,19 @@ pub fn skills_alt(parts: &[String]) -> String {
         parts.join("; ")
     )
 }
+pub fn outcomes_caption(n: u64) -> String {
+    format!("How the {n} results split between the outcomes.")
+}
+pub fn histogram_caption(profile: &str, strong: f64) -> String {
+    format!(
+        "{profile}: how many results reached each fit; the orange line marks a strong fit ({strong:.0})."
+    )
+}
+pub const SKILLS_CAPTION: &str =
+    "Mean score per skill; the black line spans one standard deviation either side.";
 pub const BIN: &str = "Fit band";
+/// Report: the fold-out with a histogram's numbers.
+pub fn bands_summary(profile: &str) -> String {
+    format!("{profile}: results per fit band")
+}
 pub const COUNT: &str = "Results";

@@ -10,7 +10,7 @@ use std::fmt::Write;
 const WIDTH: usize = 72;
 
 /// A value with one decimal, or `–` when there is none.
-pub(super) fn fmt1(x: Option<f64>) -> String {
+pub fn fmt1(x: Option<f64>) -> String {
     x.map_or("–".into(), |v| format!("{v:.1}"))
 }
 
@@ -30,7 +30,7 @@ pub fn spark(hist: &[u64; DIM_BINS]) -> String {
 }
 
 /// `Agree 50 · Disagree 10 · skipped 2` for one question.
-pub(super) fn answer_counts(q: &QuestionStats) -> String {
+pub fn answer_counts(q: &QuestionStats) -> String {
     let mut parts: Vec<String> = q
         .options
         .iter()
@@ -47,7 +47,7 @@ pub(super) fn answer_counts(q: &QuestionStats) -> String {
 }
 
 /// What the anonymity rule says in place of a small group's details.
-pub(super) fn suppressed_note(min_group: u64) -> String {
+pub fn suppressed_note(min_group: u64) -> String {
     format!(
         "Fewer than {min_group} results, so only the count is shown: with so few, \
          answers could be traced back to people."
@@ -55,13 +55,13 @@ pub(super) fn suppressed_note(min_group: u64) -> String {
 }
 
 /// What a report says about a quiz careerfit does not know.
-pub(super) fn unknown_note() -> &'static str {
+pub fn unknown_note() -> &'static str {
     "careerfit does not know this quiz, so only the count is shown. \
      To see the rest, give its file with --quiz FILE."
 }
 
 /// The note that appears when results of several quizzes or versions were read.
-pub(super) fn groups_note(n: usize) -> String {
+pub fn groups_note(n: usize) -> String {
     format!(
         "Results of {n} different quizzes or quiz versions were found. They are \
          never mixed: each is reported on its own."
@@ -157,7 +157,7 @@ fn group(o: &mut String, g: &Group, min_group: u64) {
 /// What a facilitator must know about inputs that were not counted:
 /// unreadable files (named: people missing from the numbers) and copies
 /// of results already counted.
-pub(super) fn problem_notes(a: &Aggregate) -> Vec<String> {
+pub fn problem_notes(a: &Aggregate) -> Vec<String> {
     let mut v = Vec::new();
     if a.unreadable > 0 {
         let more = if a.unreadable > a.unreadable_names.len() as u64 {
