@@ -129,11 +129,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     .map_or_else(|| s.save_dir.clone(), expand_home);
                 let dir = &dir;
                 out.status = Some(match store::save_result(dir, r) {
-                    Ok((j, md)) => format!(
-                        "Saved {} and {}",
-                        crate::core::sanitize::clean_path(&j),
-                        crate::core::sanitize::clean_path(&md)
-                    ),
+                    Ok((j, md)) => saved_message(dir, &j, &md, r),
                     Err(e) => format!(
                         "Could not save in {}: {}. Your result is still here; press W to try another folder.",
                         crate::core::sanitize::clean_path(dir),
@@ -144,6 +140,39 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
         }
     }
     out
+}
+
+/// What `w` says after the result was saved as `j` and `md`; it saves the
+/// card images beside them too, and says so (or why it could not).
+fn saved_message(
+    dir: &std::path::Path,
+    j: &std::path::Path,
+    md: &std::path::Path,
+    r: &Report,
+) -> String {
+    use crate::core::sanitize::clean_path;
+    let stem = j
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let same = |p: &std::path::Path| p.file_stem() == j.file_stem();
+    match store::save_card(dir, &stem, r) {
+        Ok((svg, png)) if same(md) && same(&svg) && same(&png) => {
+            format!("Saved {}, .md, .svg and .png", clean_path(j))
+        }
+        Ok((svg, png)) => format!(
+            "Saved {}, {}, {} and {}",
+            clean_path(j),
+            clean_path(md),
+            clean_path(&svg),
+            clean_path(&png)
+        ),
+        Err(e) => format!(
+            "Saved {} and {}; the card image could not be saved: {}",
+            clean_path(j),
+            clean_path(md),
+            crate::edge::io_reason(&e)
+        ),
+    }
 }
 
 /// `~/x` as typed into the save prompt means the home folder, as in a shell.

@@ -88,7 +88,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("PgUp PgDn g G", "scroll results"),
     ("c", "results: copy the text card (OSC 52)"),
     ("v", "results: view the text card"),
-    ("w", "results: write JSON and Markdown files"),
+    ("w", "results: write JSON, Markdown and the card image"),
     ("W", "results: write them into another folder"),
     ("r", "results: show the share code as a QR code"),
     ("?", "this help"),

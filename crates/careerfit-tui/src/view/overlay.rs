@@ -215,7 +215,10 @@ pub fn save_dir(t: &Theme, fin: &Finished, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(76);
     let shown = careerfit_core::text::truncate(&fin.save_input, w.saturating_sub(6) as usize);
     let lines = vec![
-        Line::styled("Folder to write the JSON and Markdown files into:", t.text),
+        Line::styled(
+            "Folder to write the result files and card image into:",
+            t.text,
+        ),
         Line::from(vec![
             Span::styled("> ", t.key),
             Span::styled(shown, t.title),
