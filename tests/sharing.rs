@@ -147,7 +147,10 @@ fn writing_results_from_the_tui_and_recovering_from_failure() {
     names.sort();
     // The result as JSON and Markdown, and the card as PNG and SVG.
     assert_eq!(names.len(), 4, "{names:?}");
-    let exts: Vec<&str> = names.iter().map(|n| n.rsplit('.').next().unwrap()).collect();
+    let exts: Vec<&str> = names
+        .iter()
+        .map(|n| n.rsplit('.').next().unwrap())
+        .collect();
     assert_eq!(exts, ["json", "md", "png", "svg"]);
     assert_eq!(
         status,

@@ -7,6 +7,7 @@ use careerfit::tui::model::Model;
 use careerfit::tui::msg::Message;
 use careerfit::tui::theme::Theme;
 use careerfit::tui::update::update;
+use std::path::Path;
 use std::sync::Arc;
 
 /// The bundled default quiz.
@@ -60,5 +61,23 @@ impl Lcg {
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// `n` results of the quiz `id` in `dir`, with varied answers; the first
+/// has the nickname `name`.
+pub fn room(dir: &Path, id: &str, n: usize, name: Option<&str>) {
+    let (_, src) = careerfit::bundled::find(id).unwrap();
+    let quiz = load(src.as_bytes()).unwrap();
+    for i in 0..n {
+        let answers: Vec<Option<usize>> = quiz
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(q, x)| Some((i * 7 + q * 3 + i * q) % x.choices.len()))
+            .collect();
+        let r = careerfit::core::report::build(&quiz, &answers, if i == 0 { name } else { None })
+            .stamped(&format!("{id}-{i:04}"), "2026-12-01T10:00:00Z");
+        std::fs::write(dir.join(format!("{id}-{i}.json")), r.to_json()).unwrap();
     }
 }

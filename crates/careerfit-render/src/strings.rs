@@ -82,7 +82,7 @@ pub fn histogram_caption(profile: &str, strong: f64) -> String {
     )
 }
 pub const SKILLS_CAPTION: &str =
-    "Mean score per skill; the black line spans one standard deviation either side.";
+    "Mean score per skill; the thin line spans one standard deviation either side.";
 pub const BIN: &str = "Fit band";
 /// Report: the fold-out with a histogram's numbers.
 pub fn bands_summary(profile: &str) -> String {
