@@ -4,7 +4,7 @@
 //! codes.
 
 use crate::commands::{
-    completions, history, inspect, man, score, serve, show, simulate, take, validate,
+    analyze, completions, history, inspect, man, score, serve, show, simulate, take, validate,
 };
 use crate::edge::Failure;
 use clap::{Parser, Subcommand};
@@ -49,6 +49,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// One report for a group: result files, folders, or share codes.
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
+    /// Item analysis for quiz authors: reliability and item statistics of real answers.
+    Analyze(analyze::AnalyzeArgs),
     /// A live dashboard of a workshop folder for the facilitator's projector.
     Workshop(crate::workshop::dashboard::WorkshopArgs),
     /// How a quiz's recommendation behaves on simulated respondents.
@@ -72,6 +74,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Some(Command::Serve(_)) => serve::hand_over(),
         Some(Command::History(a)) => history::history(&a),
         Some(Command::Aggregate(a)) => crate::workshop::aggregate_cmd::run(&a),
+        Some(Command::Analyze(a)) => analyze::run(&a),
         Some(Command::Workshop(a)) => crate::workshop::dashboard::workshop(&a),
         Some(Command::Completions(a)) => Ok(completions::completions(&a)),
         Some(Command::Simulate(a)) => simulate::run(&a),

@@ -256,8 +256,9 @@ fn list_shows_every_bundled_quiz() {
 ID                  TITLE                                         QUESTIONS  PROFILES  LANGUAGE
 pm-vs-pd            Product Management or Product Development?           40         2  en
 product-team-roles  Which role in a product team suits me?               41         7  en
-pm-vs-pd-ja         プロダクトマネジメントか、プロダクト開発か？         30         2  ja
+pm-vs-pd-ja         プロダクトマネジメントか、プロダクト開発か？         40         2  ja
 pm-vs-pd-v1         Product Management or Product Development?           30         2  en
+pm-vs-pd-ja-v1      プロダクトマネジメントか、プロダクト開発か？         30         2  ja
 
 Use an id with --quiz, e.g. `careerfit take --quiz ID`.
 ";
@@ -271,7 +272,7 @@ Use an id with --quiz, e.g. `careerfit take --quiz ID`.
     assert_eq!(
         col(rows[0]),
         col(rows[1]),
-        "the Japanese row lines up with v1's"
+        "the Japanese version 1 row lines up with English v1's"
     );
     // Every listed id works with --quiz.
     for (id, _, _) in BUNDLED {

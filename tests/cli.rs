@@ -386,7 +386,7 @@ fn score_with_quiz_file() {
     let err = fails(&["score", "--quiz", "no-such-quiz", "--answers", "1"]);
     assert_eq!(
         err,
-        "error: cannot read no-such-quiz: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja, pm-vs-pd-v1)\n"
+        "error: cannot read no-such-quiz: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja, pm-vs-pd-v1, pm-vs-pd-ja-v1)\n"
     );
     let err = fails(&[
         "score",
@@ -844,7 +844,7 @@ fn inspect_bad_quiz() {
     );
     assert_eq!(
         fails(&["inspect", "--quiz", "missing.ron", "--format", "json"]),
-        "error: cannot read missing.ron: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja, pm-vs-pd-v1)\n"
+        "error: cannot read missing.ron: No such file or directory (bundled quizzes: pm-vs-pd, product-team-roles, pm-vs-pd-ja, pm-vs-pd-v1, pm-vs-pd-ja-v1)\n"
     );
 }
 

@@ -64,7 +64,7 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "unknown_top_field.ron",
         &[
-            "6:5: Unexpected field named `author` in `quiz`, expected one of `id`, `title`, `version`, `language`, `description`, `disclaimer`, `source`, `scale`, `rules`, `dimensions`, `profiles`, `outcomes`, or `questions` instead",
+            "6:5: Unexpected field named `author` in `quiz`, expected one of `id`, `title`, `version`, `language`, `description`, `disclaimer`, `source`, `scale`, `scale_start`, `rules`, `dimensions`, `profiles`, `outcomes`, `questions`, or `allow` instead",
         ],
     ),
     (

@@ -1,5 +1,7 @@
 //! The Japanese edition of the default quiz (`pm-vs-pd-ja`): it scores
-//! exactly like the English one, every text is translated, and wide
+//! exactly like the English one (and its bundled version 1,
+//! `pm-vs-pd-ja-v1`, like English version 1, with its old share codes still
+//! working), every text is translated, and wide
 //! characters line up on screen, both in ratatui's test backend (insta
 //! snapshots) and in a real terminal (tmux).
 
@@ -50,15 +52,13 @@ fn skeleton(q: &Quiz) -> Quiz {
     q
 }
 
-#[test]
-fn same_structure_and_scores_as_the_english_quiz() {
-    // The Japanese quiz translates version 1 of the default quiz; moving it
-    // to version 2 is part of the localisation work (issue #20).
-    let en = bundled("pm-vs-pd-v1");
-    let ja = bundled("pm-vs-pd-ja");
+/// Checks that `ja` is the same instrument as `en`: equal once every text is
+/// blanked (ids, keys, weights, rules, bands, order and version), and so
+/// every answer sheet scores the same.
+fn same_instrument(en: &Quiz, ja: &Quiz) {
     assert_eq!(ja.language, "ja");
-    assert_eq!(skeleton(&ja), skeleton(&en));
-    // And so every answer sheet scores the same.
+    assert_eq!(ja.version, en.version);
+    assert_eq!(skeleton(ja), skeleton(en));
     let mut seed = 7u64;
     for _ in 0..200 {
         let sheet: Vec<Option<usize>> = en
@@ -72,15 +72,137 @@ fn same_structure_and_scores_as_the_english_quiz() {
                 (k < q.choices.len()).then_some(k)
             })
             .collect();
-        let (a, b) = (assess(&en, &sheet), assess(&ja, &sheet));
+        let (a, b) = (assess(en, &sheet), assess(ja, &sheet));
         assert_eq!(a.fits, b.fits);
         assert_eq!(a.recommendation, b.recommendation);
     }
 }
 
 #[test]
+fn same_structure_and_scores_as_the_default_quiz() {
+    // When the default quiz moves to a new version, its translation follows.
+    let (en, ja) = (bundled("pm-vs-pd"), bundled("pm-vs-pd-ja"));
+    assert_eq!(ja.id, "pm-vs-pd-ja");
+    assert_eq!(ja.questions.len(), 40);
+    same_instrument(&en, &ja);
+}
+
+#[test]
+fn the_japanese_version_1_still_matches_english_version_1() {
+    let (en, ja) = (bundled("pm-vs-pd-v1"), bundled("pm-vs-pd-ja-v1"));
+    // It keeps its own id inside, as the English version 1 does: the id is
+    // part of the fingerprint, and so of every share code made with it.
+    assert_eq!(ja.id, "pm-vs-pd-ja");
+    assert_eq!(ja.fingerprint, "17447002bdb6b398");
+    same_instrument(&en, &ja);
+}
+
+/// A code made with the Japanese quiz version 1 (before version 2 replaced
+/// it), answers `2,5,3,2,2,1,2,2,5,2,4,5,1,4,2,5,2,3,4,2,2,4,3,1,2,4,1,1,2,2`.
+const JA_V1_CODE: &str = "GQ44-BM8X-62ZP-TJHK-M11N-NW";
+
+#[test]
+fn a_japanese_version_1_code_gives_its_original_result() {
+    let out = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["show", JA_V1_CODE, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quiz"]["id"], "pm-vs-pd-ja");
+    assert_eq!(v["quiz"]["version"], "1.0.0");
+    assert_eq!(v["quiz"]["fingerprint"], "17447002bdb6b398");
+    assert_eq!(v["recommendation"]["outcome"], "pd");
+    assert_eq!(v["recommendation"]["title"], "プロダクト開発");
+    assert_eq!(v["recommendation"]["confidence"], 85);
+    assert_eq!(v["recommendation"]["basis"], "stands-out");
+    assert_eq!(v["profiles"][0]["fit"], 62.9);
+    assert_eq!(v["profiles"][1]["fit"], 15.2);
+    assert_eq!(v["share_code"], JA_V1_CODE);
+    // Its card says how to see it again with the code alone: `--quiz
+    // pm-vs-pd-ja` would now load version 2.
+    let card = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["show", JA_V1_CODE])
+        .output()
+        .unwrap();
+    assert!(card.status.success());
+    let card = String::from_utf8_lossy(&card.stdout).replace('\n', " ");
+    assert!(
+        card.contains(&format!("See it again: careerfit show {JA_V1_CODE} これは")),
+        "{card}"
+    );
+}
+
+#[test]
+fn a_japanese_version_1_code_with_an_explicit_quiz() {
+    // Named as the bundled version 1, it is found.
+    let ok = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args([
+            "show",
+            JA_V1_CODE,
+            "--quiz",
+            "pm-vs-pd-ja-v1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{ok:?}");
+    let v: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["recommendation"]["outcome"], "pd");
+    // Against version 2 named explicitly it is refused, as an English
+    // version 1 code is against `--quiz pm-vs-pd`.
+    let err = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["show", JA_V1_CODE, "--quiz", "pm-vs-pd-ja"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "error: this share code belongs to the quiz “プロダクトマネジメントか、プロダクト開発か？” (pm-vs-pd-ja v1.0.0), not to this quiz\n"
+    );
+}
+
+#[test]
+fn a_japanese_version_2_card_names_its_quiz() {
+    let out = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["score", "--quiz", "pm-vs-pd-ja", "--answers", PM_SPEC])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let card = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    let code = card
+        .split("careerfit show ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .expect("a show command");
+    assert!(
+        card.contains(&format!("careerfit show {code} --quiz pm-vs-pd-ja これは")),
+        "{card}"
+    );
+    let back = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["show", code, "--quiz", "pm-vs-pd-ja", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(back.status.success(), "{back:?}");
+    let v: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(v["quiz"]["version"], "2.0.0");
+}
+
+#[test]
 fn every_text_is_in_japanese() {
-    let ja = bundled("pm-vs-pd-ja");
+    for id in ["pm-vs-pd-ja", "pm-vs-pd-ja-v1"] {
+        every_text_is_japanese(&bundled(id));
+    }
+}
+
+fn every_text_is_japanese(ja: &Quiz) {
     let japanese = |s: &str| {
         s.chars().any(|c| {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -164,15 +286,12 @@ fn agreement_question_ja() {
 #[test]
 fn scenario_question_ja() {
     let mut m = model();
-    send(
-        &mut m,
-        &[
-            Message::Confirm,
-            Message::Skip,
-            Message::Skip,
-            Message::Choose(2),
-        ],
-    );
+    send(&mut m, &[Message::Confirm]);
+    // As in the default quiz, the first scenario is the ninth question.
+    for _ in 0..8 {
+        send(&mut m, &[Message::Skip]);
+    }
+    send(&mut m, &[Message::Choose(3)]);
     snap("question_scenario_ja", &m);
 }
 
@@ -217,10 +336,10 @@ fn wide_characters_line_up_in_a_real_terminal() {
     }
     // The progress counter ends at the same column as on an English screen:
     // the title's wide characters took two cells each, no more, no less.
-    let head = lines.iter().find(|l| l.contains("1 / 30")).expect("header");
+    let head = lines.iter().find(|l| l.contains("1 / 40")).expect("header");
     assert_eq!(
-        column_of(head, "1 / 30"),
-        Some(79 - "1 / 30".len()),
+        column_of(head, "1 / 40"),
+        Some(79 - "1 / 40".len()),
         "{head:?}"
     );
     // The five scale labels start in one column, after the numbers and marks.
@@ -243,7 +362,7 @@ fn wide_characters_line_up_in_a_real_terminal() {
     // The wrapped question stays inside the 78-column body.
     let q = lines
         .iter()
-        .find(|l| l.contains("どの競合も"))
+        .find(|l| l.contains("競合の製品を"))
         .expect("question");
     assert!(width(q) <= 79 && width(q) >= 70, "{q:?}");
     t.keys(&["q"]);

@@ -276,18 +276,118 @@ fn a_hybrid_whose_profiles_are_never_both_strong() {
 fn an_option_with_no_effect() {
     let src = with(&[(
         r#"(label: "Do B again", weights: { "b": 2.0 }),"#,
-        r#"(label: "Do B again", weights: { "b": 2.0 }), (label: "Neither", weights: { "a": 0.0 }),"#,
+        r#"(label: "Do B again", weights: { "b": 2.0 }), (label: "Neither", weights: {}),"#,
     )]);
-    assert_eq!(
-        warnings(&src),
-        [format!(
-            "{}: option 3 of question `s2` has no effect on any dimension; give it weights or remove it",
-            at(&src, r#""Neither""#)
-        )]
+    let warned = [format!(
+        "{}: option 3 of question `s2` has no effect on any dimension; give it weights or remove it",
+        at(&src, r#""Neither""#)
+    )];
+    assert_eq!(warnings(&src), warned);
+    // Leaving `weights` out is the same as writing none.
+    let bare = src.replace(
+        r#"(label: "Neither", weights: {})"#,
+        r#"(label: "Neither")"#,
     );
+    assert_eq!(warnings(&bare), warned);
+    // An explicit 0.0 among non-zero options says "nothing, on purpose"
+    // (issue 18): the "Dislike" end of a 0–4 interest item.
+    let zero = src.replace(r#"weights: {}"#, r#"weights: { "a": 0.0 }"#);
+    assert_eq!(warnings(&zero), Vec::<String>::new());
     // A small weight is an effect.
-    let src = src.replace(r#"weights: { "a": 0.0 }"#, r#"weights: { "a": 0.5 }"#);
+    let src = src.replace(r#"weights: {}"#, r#"weights: { "a": 0.5 }"#);
     assert_eq!(warnings(&src), Vec::<String>::new());
+}
+
+#[test]
+fn allow_switches_a_lint_off_and_names_must_be_known() {
+    let src = with(&[(r#"(dimension: "a", reverse: true)"#, r#"(dimension: "a")"#)]);
+    assert_eq!(warnings(&src).len(), 1);
+    let allowed = src.replacen(
+        "    rules: (strong: 60.0),",
+        "    rules: (strong: 60.0),\n    allow: [(lint: \"no-reverse-key\", reason: \"An interest inventory has none by design.\")],",
+        1,
+    );
+    assert_eq!(warnings(&allowed), Vec::<String>::new());
+    let quiz = load(allowed.as_bytes()).unwrap();
+    assert_eq!(
+        quiz.allow[0].reason,
+        "An interest inventory has none by design."
+    );
+    // Silencing a warning changes no score, so not the fingerprint either.
+    assert_eq!(quiz.fingerprint, load(src.as_bytes()).unwrap().fingerprint);
+    // Another lint's allow leaves this one on.
+    let other = allowed.replace("no-reverse-key", "duplicate-text");
+    assert_eq!(warnings(&other).len(), 1);
+    let bad = allowed.replace("no-reverse-key", "no-reverse");
+    let err = load(bad.as_bytes()).unwrap_err().render("q.ron");
+    assert_eq!(
+        err,
+        format!(
+            "error: q.ron:{}: `allow` names an unknown lint \"no-reverse\"; the lints are: few-items, unmeasured, unused-dimension, no-reverse-key, unreachable-outcome, no-effect-option, duplicate-text, wide-label, long-text",
+            at(&bad, "allow")
+        )
+    );
+    let twice = allowed.replace(
+        "by design.\")]",
+        "by design.\"), (lint: \"no-reverse-key\", reason: \"Again.\")]",
+    );
+    let err = load(twice.as_bytes()).unwrap_err().render("q.ron");
+    assert_eq!(
+        err,
+        format!(
+            "error: q.ron:{}: `allow` names the lint `no-reverse-key` twice",
+            at(&twice, "allow")
+        )
+    );
+    let empty = allowed.replace("An interest inventory has none by design.", "");
+    let err = load(empty.as_bytes()).unwrap_err().render("q.ron");
+    assert!(err.contains("an `allow` reason"), "{err}");
+}
+
+#[test]
+fn scale_start_moves_raw_points_not_scores_nor_old_fingerprints() {
+    use careerfit::core::scoring::assess;
+    let base = load(BASE.as_bytes()).unwrap();
+    let zero_src = BASE.replacen("rules:", "scale_start: 0,\n    rules:", 1);
+    let zero = load(zero_src.as_bytes()).unwrap();
+    // A quiz that does not write the field keeps the fingerprint it had
+    // before the field existed (pinned: codes of bundled quizzes depend on it).
+    assert_eq!(base.fingerprint, "344c081721b450eb");
+    assert_ne!(zero.fingerprint, base.fingerprint);
+    let written_one = BASE.replacen("rules:", "scale_start: 1,\n    rules:", 1);
+    assert_eq!(
+        load(written_one.as_bytes()).unwrap().fingerprint,
+        base.fingerprint
+    );
+    let sheet = [
+        Some(2),
+        Some(0),
+        Some(0),
+        Some(2),
+        Some(0),
+        Some(1),
+        Some(0),
+        Some(1),
+    ];
+    let (a, b) = (assess(&base, &sheet), assess(&zero, &sheet));
+    // a1 = Yes (3 points, from 0: 2), a2 = No reversed (3, from 0: 2),
+    // then the choices: 2 (s1), 0 (s2), 2 (f1), 2 (f2).
+    assert_eq!(
+        (a.dimensions[0].raw, b.dimensions[0].raw),
+        (3.0 + 3.0 + 6.0, 2.0 + 2.0 + 6.0)
+    );
+    assert_eq!((a.dimensions[0].min, b.dimensions[0].min), (2.0, 0.0));
+    assert_eq!(a.dimensions[0].score, b.dimensions[0].score);
+    assert_eq!(a.fits[0].fit, b.fits[0].fit);
+    let far = BASE.replacen("rules:", "scale_start: 11,\n    rules:", 1);
+    let err = load(far.as_bytes()).unwrap_err().render("q.ron");
+    assert_eq!(
+        err,
+        format!(
+            "error: q.ron:{}: `scale_start` must be a whole number from -10 to 10, found 11",
+            at(&far, "scale_start")
+        )
+    );
 }
 
 #[test]

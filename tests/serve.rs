@@ -514,3 +514,24 @@ fn bad_arguments_are_explained() {
         format!("error: {}: not an OpenSSH private key", key.display())
     );
 }
+
+/// Issue 20: Ctrl-L over SSH clears the participant's screen and sends
+/// every cell again, over whatever else was written on their terminal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_l_repaints_the_participants_screen() {
+    let server = Server::start(&["--join-code", "tiger42"]);
+    let mut p = Participant::start(server.port, "ada", "tiger42", 60, 16)
+        .await
+        .unwrap();
+    p.wait_for("Enter start", SECS).await.unwrap();
+    // Something else scribbles on the participant's own terminal.
+    p.term.process(b"\x1b[3;5HSTRAY-OUTPUT-XYZ");
+    assert!(p.screen().contains("STRAY-OUTPUT-XYZ"));
+    p.send(b"\x0c").await.unwrap();
+    let start = std::time::Instant::now();
+    while p.screen().contains("STRAY") {
+        assert!(start.elapsed() < SECS, "not repainted:\n{}", p.screen());
+        let _ = p.wait_for("never-shown", Duration::from_millis(100)).await;
+    }
+    assert!(p.screen().contains("Enter start"), "{}", p.screen());
+}

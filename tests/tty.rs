@@ -53,9 +53,19 @@ fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
         .find(|l| l.contains(&format!("{label}:")))
         .unwrap();
     assert_eq!(headline.trim(), format!("{label}: {title}"));
-    // At the results nothing can be lost, so q quits at once.
+    // At the results nothing can be lost, so q quits at once, and the
+    // result and its share code stay on the terminal (issue 20).
     t.keys(&["q"]);
-    t.wait_for("EXIT=0");
+    let after = t.wait_for("EXIT=0");
+    // tmux wraps the long line at 80 columns (and drops the space there).
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(
+        after.contains(&format!("Your result: {label}: {title}\n"))
+            && squeezed(&after).contains(&squeezed(&format!(
+                "Share code: {code}  (see it again: careerfit show {code})"
+            ))),
+        "{after}"
+    );
     t.run(STTY);
     let s = t.wait_for("STTY-2");
     assert!(s.contains("icanon echo"), "terminal not restored:\n{s}");

@@ -215,3 +215,86 @@ fn resize_storm_keeps_the_answer_and_never_panics() {
     t.keys(&["q", "y"]);
     t.wait_for("EXIT=0");
 }
+
+/// The rows of `m` drawn at `w`×`h`, as `capture-pane` shows them
+/// (no styles, trailing spaces dropped).
+fn expected_rows(m: &mut careerfit::tui::model::Model, w: u16, h: u16) -> Vec<String> {
+    use ratatui::backend::TestBackend;
+    let mut term = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| careerfit::tui::view::view(m, f)).unwrap();
+    let buf = term.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let row: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// Issue 20: after a `kill -9` mid-question (nothing can restore the
+/// terminal then) the quiz started again in the same terminal drew its
+/// welcome screen over the old question ("Thishquiztexploresowhichoside…").
+/// The restarted quiz clears the screen first: every row is exactly the
+/// welcome screen, nothing of the question or the shell left in between.
+#[test]
+fn restart_after_kill_9_draws_a_clean_welcome_screen() {
+    require_tmux();
+    let (w, h) = (100, 30);
+    let t = Tmux::start("kill9clean", w, h);
+    t.careerfit("--no-shuffle; echo EXIT=$?");
+    t.wait_for("Enter start");
+    t.keys(&["Enter"]);
+    // Nothing answered, so no progress is saved and the welcome screen
+    // (not the resume offer) comes back.
+    t.wait_for("1 / 40");
+    t.keys(&["Down", "Down"]);
+    t.wait_for("▶ 2 ○");
+    kill("-KILL", &t);
+    t.wait_for("EXIT=137");
+    // The terminal is left raw and on the alternate screen; start again
+    // without repairing it (C-j: Enter is not a newline in raw mode).
+    t.send_literal(&format!(
+        "CAREERFIT_DATA_DIR={} TERM=xterm-256color {} --no-shuffle; echo EXIT=$?",
+        t.data_dir.path().display(),
+        Tmux::bin().display()
+    ));
+    t.keys(&["C-j"]);
+    let screen = t.wait_for("Enter start");
+    let mut m = common::model();
+    let want = expected_rows(&mut m, w, h);
+    let got: Vec<String> = screen.lines().map(|l| l.trim_end().to_string()).collect();
+    for (i, want_row) in want.iter().enumerate() {
+        let got_row = got.get(i).map_or("", String::as_str);
+        assert_eq!(got_row, want_row, "row {i} differs; screen:\n{screen}");
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+/// Issue 20: Ctrl-L repaints every cell, over whatever another program
+/// wrote into the terminal (here: text written straight to its tty).
+#[test]
+fn ctrl_l_repaints_over_stray_output() {
+    require_tmux();
+    let t = Tmux::start("ctrll", 100, 30);
+    start_and_answer(&t, 1);
+    let tty = t.format("#{pane_tty}");
+    std::fs::write(&tty, "\x1b[5;10HSTRAY-OUTPUT-XYZ\x1b[12;3HSTRAY-TWO").unwrap();
+    t.wait_for("STRAY-OUTPUT-XYZ");
+    t.keys(&["C-l"]);
+    let start = std::time::Instant::now();
+    loop {
+        let s = t.capture();
+        if !s.contains("STRAY") {
+            assert!(s.contains("2 / 40") && s.contains("1 answered"), "{s}");
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "Ctrl-L left stray output:\n{s}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    t.keys(&["q", "y"]);
+    t.wait_for("EXIT=0");
+}

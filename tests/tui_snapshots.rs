@@ -1,12 +1,13 @@
 //! Every screen drawn into ratatui's `TestBackend` and compared with an
-//! insta snapshot, at 80×24 (compact), 120×40, and too small.
+//! insta snapshot, at the smallest supported size, 60×16, 80×24 (compact),
+//! 120×40, and too small.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
 mod common;
 use careerfit::tui::model::Model;
 use careerfit::tui::msg::Message;
-use careerfit::tui::view::view;
+use careerfit::tui::view::{MIN_HEIGHT, MIN_WIDTH, view};
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,10 +24,59 @@ fn draw(m: &Model, w: u16, h: u16) -> String {
     format!("{}", render(m, w, h).backend())
 }
 
+/// Every size a screen is snapshot at: the smallest the quiz accepts,
+/// a small laptop split, the classic terminal and a large one.
+const SIZES: [(u16, u16); 4] = [(MIN_WIDTH, MIN_HEIGHT), (60, 16), (80, 24), (120, 40)];
+
 fn snap(name: &str, m: &Model) {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in SIZES {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(m, w, h));
     }
+}
+
+/// On the question with `id` (file order, no shuffle), nothing answered.
+fn on_question(id: &str) -> Model {
+    let mut m = model();
+    let pos = m
+        .quiz()
+        .questions
+        .iter()
+        .position(|q| q.id == id)
+        .expect("question in the default quiz");
+    send(&mut m, &[Message::Confirm]);
+    for _ in 0..pos {
+        send(&mut m, &[Message::Skip]);
+    }
+    m
+}
+
+/// Issue 20: the launch-week scenario has five options; with the cursor
+/// on the last one, that option is drawn at every supported size, and a
+/// size that cannot show all five says how many are above.
+#[test]
+fn last_of_five_options_is_always_on_screen() {
+    let mut m = on_question("launch_week");
+    for _ in 0..5 {
+        send(&mut m, &[Message::Down]);
+    }
+    assert_eq!(m.cursor(), Some(4));
+    for (w, h) in SIZES.into_iter().chain([(50, 15), (55, 14), (70, 14)]) {
+        let screen = draw(&m, w, h);
+        let cursor_row = screen
+            .lines()
+            .find(|l| l.contains("▶ 5 ○"))
+            .unwrap_or_else(|| panic!("{w}x{h}: the cursor's option is not drawn:\n{screen}"));
+        assert!(
+            cursor_row.contains("Keeping"),
+            "{w}x{h}: {cursor_row}\n{screen}"
+        );
+        let first_shown = screen.contains(" 1 ○ Deciding");
+        assert!(
+            first_shown || screen.contains("more above"),
+            "{w}x{h}: options hidden without a marker:\n{screen}"
+        );
+    }
+    snap("question_last_of_five", &m);
 }
 
 fn results() -> Model {

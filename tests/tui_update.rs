@@ -333,3 +333,77 @@ fn results_scroll_stays_within_the_text_the_frame_showed() {
     finish(&mut fresh, &spec.join(","));
     assert_eq!(draw(&mut m, 120, 40), draw(&mut fresh, 120, 40));
 }
+
+/// The screen of `m` at `w`×`h` as text, one row a line.
+fn screen_text(m: &mut careerfit::tui::model::Model, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| careerfit::tui::view::view(m, f)).unwrap();
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+/// Issue 20: at the smallest size the welcome screen says there is more,
+/// and scrolling reaches the end of it: where the answers go.
+#[test]
+fn the_welcome_text_scrolls_to_where_the_answers_go() {
+    let mut m = model();
+    let top = screen_text(&mut m, 50, 14);
+    assert!(top.contains("more below"), "{top}");
+    assert!(!top.contains("Your answers stay on this machine."), "{top}");
+    send(&mut m, &[Message::End]);
+    let end = screen_text(&mut m, 50, 14);
+    assert!(end.contains("Your answers stay on this machine."), "{end}");
+    assert!(
+        end.contains("more above") && !end.contains("more below"),
+        "{end}"
+    );
+    send(&mut m, &[Message::PageUp, Message::Home]);
+    assert_eq!(screen_text(&mut m, 50, 14), top);
+    // Enter still starts the quiz from anywhere in the text.
+    send(&mut m, &[Message::End, Message::Confirm]);
+    assert_eq!(m.screen(), Screen::Question);
+}
+
+/// A question text taller than its share of a small terminal scrolls with
+/// PgDn while ↑ ↓ keep moving the cursor.
+#[test]
+fn a_long_question_scrolls_with_page_keys() {
+    use careerfit::tui::model::Model;
+    use careerfit::tui::theme::Theme;
+    let mut quiz = default_quiz();
+    let long = "word ".repeat(120);
+    quiz.questions[0].text = format!("{long}END-OF-QUESTION");
+    let mut m = Model::new(std::sync::Arc::new(quiz), None, Theme::mono());
+    send(&mut m, &[Message::Confirm]);
+    let top = screen_text(&mut m, 50, 14);
+    assert!(
+        !top.contains("END-OF-QUESTION") && top.contains("PgUp PgDn"),
+        "{top}"
+    );
+    assert!(top.contains("1 ○ Strongly disagree"), "{top}");
+    for _ in 0..20 {
+        send(&mut m, &[Message::PageDown]);
+    }
+    let end = screen_text(&mut m, 50, 14);
+    assert!(end.contains("END-OF-QUESTION"), "{end}");
+    send(&mut m, &[Message::Down]);
+    assert_eq!(m.cursor(), Some(0));
+}
+
+/// Issue 20: `W` opens an empty prompt, not the path that failed last.
+#[test]
+fn the_save_prompt_starts_empty() {
+    let mut m = model();
+    finish(&mut m, PM_SPEC);
+    send(
+        &mut m,
+        &[Message::WriteTo, Message::Type('/'), Message::Type('x')],
+    );
+    let fx = update(&mut m, Message::Confirm);
+    assert_eq!(fx, vec![Effect::WriteResult(Some("/x".into()))]);
+    send(&mut m, &[Message::WriteTo, Message::Type('y')]);
+    let fx = update(&mut m, Message::Confirm);
+    assert_eq!(fx, vec![Effect::WriteResult(Some("y".into()))]);
+}

@@ -2,6 +2,7 @@
 //! function. `new`, `list`, `aggregate` and `workshop` live with the code
 //! they drive (`authoring`, `workshop`).
 
+pub mod analyze;
 pub mod completions;
 pub mod history;
 pub mod inspect;

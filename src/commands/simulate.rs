@@ -4,8 +4,11 @@
 
 use super::inspect::InspectFormat;
 use crate::core::simulate::{self, Settings};
+use crate::core::{code, sanitize::clean_path};
+use crate::edge::io_reason;
 use crate::edge::{Failure, QuizArg, load_quiz};
 use clap::Args;
+use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
@@ -29,6 +32,11 @@ pub struct SimulateArgs {
     /// `text` for people, `json` for scripts.
     #[arg(long, value_enum, default_value_t)]
     pub format: InspectFormat,
+    /// Also write each simulated person's first answer sheet to FILE as a
+    /// share code, one per line, e.g. for `careerfit analyze FILE`
+    /// (replaces FILE if it exists).
+    #[arg(long, value_name = "FILE")]
+    pub write_codes: Option<PathBuf>,
 }
 
 fn discrimination(s: &str) -> Result<f64, String> {
@@ -54,7 +62,24 @@ pub fn run(a: &SimulateArgs) -> Result<String, Failure> {
         discrimination: a.discrimination,
         ..Settings::default()
     };
-    let summary = simulate::run(&quiz, &settings);
+    let mut codes = String::new();
+    let summary = match &a.write_codes {
+        None => simulate::run(&quiz, &settings),
+        Some(_) => simulate::run_each(&quiz, &settings, |sheet| {
+            codes.push_str(&code::encode(&quiz, sheet));
+            codes.push('\n');
+        }),
+    };
+    if let Some(path) = &a.write_codes {
+        crate::store::write_atomic_as(path, codes.as_bytes(), false, crate::store::Access::Shared)
+            .map_err(|e| {
+                Failure::other(format!(
+                    "error: cannot write {}: {}",
+                    clean_path(path),
+                    io_reason(&e)
+                ))
+            })?;
+    }
     Ok(match a.format {
         InspectFormat::Text => simulate::to_text(&summary),
         InspectFormat::Json => {

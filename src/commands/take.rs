@@ -172,6 +172,14 @@ fn run_local(
     let ended = runtime::run(&mut app, tx, &rx)?;
     // The progress lock is held until the quiz has ended.
     drop(slot);
+    // Left on the terminal once the full screen is gone, as over SSH
+    // (issue 20): the result and its share code stay in the scrollback.
+    if let Some(r) = app.model.report() {
+        let mut out = std::io::stdout();
+        let _ =
+            out.write_all(crate::core::sanitize::clean(&crate::core::card::farewell(r)).as_bytes());
+        let _ = out.flush();
+    }
     match ended {
         Ended::Quit => Ok(None),
         Ended::Signal(s) => Ok(Some(s)),

@@ -86,25 +86,39 @@ fn nothing_read(skipped: u64) -> Failure {
     })
 }
 
-pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
-    if let Some(out) = &a.output {
-        let (name, extensions) = a.format.names();
-        crate::edge::check_extension(out, name, extensions)?;
-    }
-    let quiz = load_quiz(&a.quiz)?;
+/// What the reading of a group report's inputs hands on for each result
+/// counted: its group in the final accumulator, and (when asked for) its
+/// CSV row and its answers.
+pub struct Added {
+    pub group: usize,
+    pub row: Option<String>,
+    pub answers: Option<Box<[u8]>>,
+}
+
+/// Reads every input of a group report, as `aggregate` and `analyze` both
+/// do, so they count the same results: inputs left out are named on
+/// stderr with the reason, copies of a result (same id) are counted once
+/// and noted, and a run that read no result at all fails (exit 2).
+/// `added` sees every result counted, in canonical order.
+pub fn read_inputs(
+    paths: &[PathBuf],
+    quiz: &Quiz,
+    (csv, answers): (bool, bool),
+    mut added: impl FnMut(&Aggregate, Added),
+) -> Result<Aggregate, Failure> {
     let others = bundled::fingerprints();
     let settings = Settings {
-        quiz: &quiz,
+        quiz,
         others: &others,
-        csv: a.format == AggFormat::Csv,
+        csv,
+        answers,
         threads: threads(),
     };
-    let mut csv = CsvSinks::default();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     let agg = collect(
-        Walk::new(a.paths.clone()),
-        &template(&quiz),
+        Walk::new(paths.to_vec()),
+        &template(quiz),
         &settings,
         |agg, ev| match ev {
             Event::Skipped { what, reason } => {
@@ -116,9 +130,16 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
             }
             Event::Added {
                 group,
-                row: Some(row),
-            } => csv.push(&agg.groups()[group], &row),
-            Event::Added { .. } => {}
+                row,
+                answers,
+            } => added(
+                agg,
+                Added {
+                    group,
+                    row,
+                    answers,
+                },
+            ),
         },
     )
     .map_err(|e| Failure::other(format!("error: {e}")))?;
@@ -132,6 +153,22 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
     if agg.count() == 0 {
         return Err(nothing_read(agg.skipped));
     }
+    Ok(agg)
+}
+
+pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
+    if let Some(out) = &a.output {
+        let (name, extensions) = a.format.names();
+        crate::edge::check_extension(out, name, extensions)?;
+    }
+    let quiz = load_quiz(&a.quiz)?;
+    let mut csv = CsvSinks::default();
+    let want_csv = a.format == AggFormat::Csv;
+    let agg = read_inputs(&a.paths, &quiz, (want_csv, false), |agg, x| {
+        if let Some(row) = x.row {
+            csv.push(&agg.groups()[x.group], &row);
+        }
+    })?;
     let min = a.min_group;
     let report = match a.format {
         AggFormat::Text => aggregate::text(&agg, min),
@@ -152,6 +189,8 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
             let notes = written.map_err(|e| {
                 Failure::other(format!("error: cannot write the CSV: {}", io_reason(&e)))
             })?;
+            let stderr = std::io::stderr();
+            let mut err = stderr.lock();
             for n in notes {
                 let _ = writeln!(err, "{}", clean(&n));
             }

@@ -32,6 +32,8 @@ pub struct Settings<'a> {
     pub others: &'a [(String, String)],
     /// Make a CSV row for every result added.
     pub csv: bool,
+    /// Hand over every added result's answers (for `analyze`).
+    pub answers: bool,
     /// Reader threads (at least 1).
     pub threads: usize,
 }
@@ -41,8 +43,14 @@ pub struct Settings<'a> {
 pub enum Event {
     /// A result went into group `group` of the final accumulator. Added
     /// events come after every input is read (duplicates are only known
-    /// then), in the report's canonical order.
-    Added { group: usize, row: Option<String> },
+    /// then), in the report's canonical order. `row` is its CSV row and
+    /// `answers` its 1-based option numbers (0 for skipped), each when
+    /// [`Settings`] asks for it.
+    Added {
+        group: usize,
+        row: Option<String>,
+        answers: Option<Box<[u8]>>,
+    },
     /// `what` (a path, or `path:line`) was left out, and why.
     Skipped { what: String, reason: String },
 }
@@ -276,7 +284,15 @@ pub fn collect(
                     None => unknown_row(g, entry),
                 }
             });
-            sink(agg, Event::Added { group, row });
+            let answers = s.answers.then(|| entry.answers.clone());
+            sink(
+                agg,
+                Event::Added {
+                    group,
+                    row,
+                    answers,
+                },
+            );
         }
         Recorded::Skipped(what, why) => sink(
             agg,

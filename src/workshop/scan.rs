@@ -50,6 +50,7 @@ impl Scanner {
             quiz: &self.quiz,
             others: &self.others,
             csv: csv.is_some(),
+            answers: false,
             threads: threads(),
         };
         let result = collect(self.inputs(), &self.template, &settings, |agg, ev| {
@@ -58,6 +59,7 @@ impl Scanner {
                 Event::Added {
                     group,
                     row: Some(row),
+                    ..
                 },
             ) = (csv.as_deref_mut(), ev)
             {

@@ -24,6 +24,13 @@ pub const BUNDLED: &[(&str, &str, &str)] = &[
         "quizzes/legacy/pm-vs-pd-v1.ron",
         include_str!("../../../quizzes/legacy/pm-vs-pd-v1.ron"),
     ),
+    // Version 1 of the Japanese edition, for the same reason; it keeps its
+    // own id `pm-vs-pd-ja` inside, which its fingerprint covers.
+    (
+        "pm-vs-pd-ja-v1",
+        "quizzes/legacy/pm-vs-pd-ja-v1.ron",
+        include_str!("../../../quizzes/legacy/pm-vs-pd-ja-v1.ron"),
+    ),
 ];
 
 /// The source of a bundled quiz by id.
@@ -47,6 +54,25 @@ pub fn fingerprints() -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// The bundled id of the quiz with this fingerprint. An older version keeps
+/// its quiz's own id inside (so its codes still match), so only the
+/// fingerprint tells `pm-vs-pd-ja` from `pm-vs-pd-ja-v1`. Loaded once.
+pub fn id_for_fingerprint(fingerprint: &str) -> Option<&'static str> {
+    static IDS: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        BUNDLED
+            .iter()
+            .filter_map(|(id, _, src)| {
+                let q = crate::load::load(src.as_bytes()).ok()?;
+                Some((q.fingerprint, *id))
+            })
+            .collect()
+    })
+    .iter()
+    .find(|(f, _)| f == fingerprint)
+    .map(|(_, id)| *id)
 }
 
 /// Version 1 of the default quiz, loaded: the engine's unit tests are

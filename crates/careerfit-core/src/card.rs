@@ -16,15 +16,34 @@ pub const DEFAULT_QUIZ_ID: &str = "pm-vs-pd";
 
 /// The command that shows this result again.
 pub fn show_command(r: &Report) -> String {
+    let by_code = format!("careerfit show {}", r.share_code);
     if r.quiz.id == DEFAULT_QUIZ_ID {
         // Every version of the default quiz is bundled and found by the code.
-        format!("careerfit show {}", r.share_code)
-    } else if crate::bundled::find(&r.quiz.id).is_some() {
-        format!("careerfit show {} --quiz {}", r.share_code, r.quiz.id)
-    } else {
-        // A quiz from a file: the id alone would not find it.
-        format!("careerfit show {} --quiz <quiz file>", r.share_code)
+        return by_code;
     }
+    match crate::bundled::id_for_fingerprint(&r.quiz.fingerprint) {
+        Some(id) if id == r.quiz.id => {
+            format!("careerfit show {} --quiz {id}", r.share_code)
+        }
+        // An older version of a bundled quiz (such as `pm-vs-pd-ja-v1`):
+        // `--quiz` with its own id would load the newer version, while the
+        // code alone finds the version it was made with.
+        Some(_) => by_code,
+        // A quiz from a file: the id alone would not find it.
+        None => format!("careerfit show {} --quiz <quiz file>", r.share_code),
+    }
+}
+
+/// The lines left on the terminal when a finished quiz closes (locally
+/// and over SSH): the headline and the share code with the command that
+/// shows it again, so the result outlives the full-screen view.
+pub fn farewell(r: &Report) -> String {
+    format!(
+        "Your result: {}\nShare code: {}  (see it again: {})\n",
+        r.headline(),
+        r.share_code,
+        show_command(r)
+    )
 }
 
 fn push_wrapped(out: &mut String, indent: &str, text: &str) {

@@ -2,6 +2,7 @@
 //! values in, values out.
 
 pub mod aggregate;
+pub mod analysis;
 pub mod answers;
 pub mod bundled;
 pub mod card;

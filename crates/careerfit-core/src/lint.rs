@@ -32,11 +32,49 @@ pub const TEXT_COLS: usize = 76;
 /// options on an 80×24 screen.
 pub const MAX_TEXT_LINES: usize = 6;
 
-/// Every lint finding for a quiz that already loaded from `src`, in source order.
+/// The lints by the id a quiz's `allow` names them with
+/// (docs/quiz-format.md, "Lints"). Some fit one kind of instrument and not
+/// another: an interest inventory has no reverse-keyed statements by design.
+pub const LINTS: &[&str] = &[
+    FEW_ITEMS,
+    UNMEASURED,
+    UNUSED_DIMENSION,
+    NO_REVERSE_KEY,
+    UNREACHABLE_OUTCOME,
+    NO_EFFECT_OPTION,
+    DUPLICATE_TEXT,
+    WIDE_LABEL,
+    LONG_TEXT,
+];
+/// A dimension or profile measured by fewer than [`MIN_ITEMS`] questions.
+pub const FEW_ITEMS: &str = "few-items";
+/// A dimension or profile no question measures.
+pub const UNMEASURED: &str = "unmeasured";
+/// A dimension no profile uses.
+pub const UNUSED_DIMENSION: &str = "unused-dimension";
+/// A dimension whose agreement statements are all keyed one way.
+pub const NO_REVERSE_KEY: &str = "no-reverse-key";
+/// An outcome no complete answer sheet reaches.
+pub const UNREACHABLE_OUTCOME: &str = "unreachable-outcome";
+/// An option written without any weight.
+pub const NO_EFFECT_OPTION: &str = "no-effect-option";
+/// Two questions with the same text.
+pub const DUPLICATE_TEXT: &str = "duplicate-text";
+/// An option or scale label wider than [`MAX_LABEL_COLS`].
+pub const WIDE_LABEL: &str = "wide-label";
+/// A question text longer than [`MAX_TEXT_LINES`] lines.
+pub const LONG_TEXT: &str = "long-text";
+
+/// Every lint finding for a quiz that already loaded from `src`, in source
+/// order, less the lints the quiz's `allow` switches off.
 pub fn lint(src: &str, quiz: &Quiz) -> Vec<Diagnostic> {
     let p = Places::new(src);
     let mut out = Vec::new();
-    let mut warn = |at: Option<usize>, message: String| {
+    let allowed = |id: &str| quiz.allow.iter().any(|a| a.lint == id);
+    let mut warn = |id: &'static str, at: Option<usize>, message: String| {
+        if allowed(id) {
+            return;
+        }
         let (line, col) = p.line_col(at);
         out.push(Diagnostic {
             severity: Severity::Warning,
@@ -51,6 +89,7 @@ pub fn lint(src: &str, quiz: &Quiz) -> Vec<Diagnostic> {
     for o in &quiz.outcomes {
         if let Some(m) = r.unreachable(&o.when) {
             warn(
+                UNREACHABLE_OUTCOME,
                 p.item("outcomes", &o.id),
                 format!("outcome `{}`: {m}", o.id),
             );
@@ -70,7 +109,7 @@ fn measured_by(quiz: &Quiz, d: usize) -> usize {
         .count()
 }
 
-fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String)) {
+fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(&'static str, Option<usize>, String)) {
     // Under the two-sided rule a call rests on each profile's whole scale
     // (checked in `profiles`); a dimension is then a descriptive skill bar
     // and needs only a statement each way.
@@ -87,10 +126,12 @@ fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Stri
         let id = &dim.id;
         match measured_by(quiz, d) {
             0 => warn(
+                UNMEASURED,
                 at,
                 format!("dimension `{id}` is not measured by any question"),
             ),
             n if n < min_items => warn(
+                FEW_ITEMS,
                 at,
                 format!(
                     "dimension `{id}` is measured by only {n} question(s); {min_items} or more {why}"
@@ -105,6 +146,7 @@ fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Stri
                 .any(|pr| pr.weights.iter().any(|w| w.0 == d))
         {
             warn(
+                UNUSED_DIMENSION,
                 at,
                 format!(
                     "dimension `{id}` is not used by any profile, so it never affects a result"
@@ -125,6 +167,7 @@ fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Stri
             .collect();
         if !raises.is_empty() && raises.iter().all(|&r| r) {
             warn(
+                NO_REVERSE_KEY,
                 at,
                 format!(
                     "dimension `{id}` has no reverse-keyed agreement statement, so agreeing with everything inflates it; add one worded against it (`reverse: true`)"
@@ -134,7 +177,7 @@ fn dimensions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Stri
     }
 }
 
-fn profiles(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String)) {
+fn profiles(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(&'static str, Option<usize>, String)) {
     for pr in &quiz.profiles {
         let n = quiz
             .questions
@@ -145,6 +188,7 @@ fn profiles(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String
         let id = &pr.id;
         if n == 0 {
             warn(
+                UNMEASURED,
                 at,
                 format!(
                     "profile `{id}` is not measured by any question, so it can never be recommended"
@@ -152,6 +196,7 @@ fn profiles(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String
             );
         } else if n < MIN_ITEMS {
             warn(
+                FEW_ITEMS,
                 at,
                 format!(
                     "profile `{id}` is measured by only {n} question(s); {MIN_ITEMS} or more give a stable fit"
@@ -161,12 +206,13 @@ fn profiles(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String
     }
 }
 
-fn questions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, String)) {
+fn questions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(&'static str, Option<usize>, String)) {
     let scale_at = p.loc.find_field_after(0, "scale");
     for label in &quiz.scale {
         let w = width(label);
         if w > MAX_LABEL_COLS {
             warn(
+                WIDE_LABEL,
                 p.quoted_after(scale_at, label),
                 format!(
                     "scale label is {w} columns wide; keep it to {MAX_LABEL_COLS} so it fits an 80-column screen"
@@ -183,6 +229,7 @@ fn questions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Strin
         let line = p.line_col(text_at).0;
         match seen.get(&key) {
             Some((first, l)) => warn(
+                DUPLICATE_TEXT,
                 text_at,
                 format!("question `{id}` has the same text as question `{first}` (line {l})"),
             ),
@@ -193,6 +240,7 @@ fn questions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Strin
         let lines = wrap(&q.text, TEXT_COLS).len();
         if lines > MAX_TEXT_LINES {
             warn(
+                LONG_TEXT,
                 text_at,
                 format!(
                     "question `{id}` text wraps to {lines} lines at {TEXT_COLS} columns; keep it to {MAX_TEXT_LINES} so its options fit an 80×24 screen"
@@ -208,8 +256,12 @@ fn questions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Strin
             let at = p.quoted_after(label_at, &c.label);
             from = at.map(|a| a + 1);
             let n = n + 1;
-            if c.effects.iter().all(|e| e.1.abs() < 1e-12) {
+            // An explicit `0.0` is a decision (the option scores nothing
+            // on purpose, as "Dislike" does on a 0–4 interest item); an
+            // option without any weight was probably forgotten.
+            if !c.weighted && c.effects.iter().all(|e| e.1.abs() < 1e-12) {
                 warn(
+                    NO_EFFECT_OPTION,
                     at,
                     format!(
                         "option {n} of question `{id}` has no effect on any dimension; give it weights or remove it"
@@ -219,6 +271,7 @@ fn questions(quiz: &Quiz, p: &Places, warn: &mut impl FnMut(Option<usize>, Strin
             let w = width(&c.label);
             if w > MAX_LABEL_COLS {
                 warn(
+                    WIDE_LABEL,
                     at,
                     format!(
                         "option {n} of question `{id}` is {w} columns wide; keep labels to {MAX_LABEL_COLS} so they fit an 80-column screen"

@@ -28,6 +28,8 @@ pub const MAX_LINE: usize = 200;
 pub const MAX_TEXT: usize = 2000;
 /// Longest list of key questions or next steps.
 pub const MAX_LIST: usize = 20;
+/// `scale_start` lies in `-MAX_SCALE_START..=MAX_SCALE_START`.
+pub const MAX_SCALE_START: i64 = 10;
 /// Weights lie in `-MAX_WEIGHT..=MAX_WEIGHT`; importance in `(0, MAX_WEIGHT]`.
 pub const MAX_WEIGHT: f64 = 10.0;
 
@@ -146,6 +148,7 @@ fn ron_message(e: &ron::Error) -> String {
         ("RawOutcome", "outcome"),
         ("RawWhen", "when"),
         ("RawKey", "agreement key"),
+        ("RawAllow", "allow"),
         ("RawOption", "option"),
         ("RawQuestion", "question"),
         ("WeightMap", "weights"),

@@ -106,6 +106,12 @@ pub struct Choice {
     pub label: String,
     /// `(dimension index, contribution)` for every dimension the question measures.
     pub effects: Vec<(usize, f64)>,
+    /// Whether the file gave this option any weight at all, even `0.0`:
+    /// an option written with an explicit zero scores nothing on purpose,
+    /// one with no weights was probably forgotten (the lint tells them
+    /// apart). Not part of the fingerprint: it changes no score.
+    #[serde(skip)]
+    pub weighted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -132,6 +138,11 @@ pub struct Quiz {
     pub disclaimer: String,
     pub source: String,
     pub scale: Vec<String>,
+    /// The value of the scale's first point (docs/quiz-format.md). Left
+    /// out of the fingerprint when it is the usual 1, so quizzes written
+    /// before it existed keep their fingerprint and their share codes.
+    #[serde(skip_serializing_if = "is_one")]
+    pub scale_start: i64,
     pub rules: Rules,
     pub dimensions: Vec<Dimension>,
     pub profiles: Vec<Profile>,
@@ -139,6 +150,22 @@ pub struct Quiz {
     pub questions: Vec<Question>,
     /// Short hex digest of the quiz content; ties results and codes to this exact quiz.
     pub fingerprint: String,
+    /// Lints the author switched off, with the reasons. Not part of the
+    /// fingerprint: silencing a warning changes no score or share code.
+    #[serde(skip)]
+    pub allow: Vec<Allowed>,
+}
+
+/// A lint switched off by the quiz (`allow`), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowed {
+    pub lint: String,
+    pub reason: String,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_one(x: &i64) -> bool {
+    *x == 1
 }
 
 impl Quiz {

@@ -22,12 +22,33 @@ pub struct RawQuiz {
     pub disclaimer: Option<String>,
     pub source: String,
     pub scale: Vec<String>,
+    /// The value of the scale's first point (1 unless written): other
+    /// instruments publish sums that start elsewhere, e.g. 0–4 per item.
+    #[serde(default = "one_i")]
+    pub scale_start: i64,
     #[serde(default)]
     pub rules: RawRules,
     pub dimensions: Vec<RawDimension>,
     pub profiles: Vec<RawProfile>,
     pub outcomes: Vec<RawOutcome>,
     pub questions: Vec<RawQuestion>,
+    /// Lints switched off on purpose, each with the author's reason.
+    #[serde(default)]
+    pub allow: Vec<RawAllow>,
+}
+
+fn one_i() -> i64 {
+    1
+}
+
+/// One lint a quiz switches off (`allow: [(lint: "no-reverse-key", reason: "…")]`):
+/// some checks do not fit every instrument, and the reason is kept so the
+/// next author knows it was a decision, not an oversight.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAllow {
+    pub lint: String,
+    pub reason: String,
 }
 
 /// Tunable thresholds of the recommendation rule (see `docs/scoring.md`).

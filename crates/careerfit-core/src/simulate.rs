@@ -311,6 +311,13 @@ fn coverage_of(a: &Assessment) -> Option<f64> {
 
 /// Runs the simulation.
 pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
+    run_each(quiz, s, |_| {})
+}
+
+/// Runs the simulation and hands every person's first sitting to `each`,
+/// in order, so the same simulated answers can be written out (as share
+/// codes, for `analyze`) alongside the very figures they produced.
+pub fn run_each(quiz: &Quiz, s: &Settings, mut each: impl FnMut(&Answers)) -> Summary {
     let mut rng = Rng(s.seed ^ 0xCA4E_E4F1);
     let items: Vec<ItemParams> = quiz
         .questions
@@ -335,7 +342,9 @@ pub fn run(quiz: &Quiz, s: &Settings) -> Summary {
     let mut pairs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); quiz.profiles.len()];
     for _ in 0..s.people {
         let p = person(&mut rng, quiz, &sides, s);
-        let a1 = assess(quiz, &answer(&mut rng, quiz, &items, &p));
+        let sheet = answer(&mut rng, quiz, &items, &p);
+        each(&sheet);
+        let a1 = assess(quiz, &sheet);
         let a2 = assess(quiz, &answer(&mut rng, quiz, &items, &p));
         let (o1, o2) = (a1.recommendation.outcome, a2.recommendation.outcome);
         for (pi, pair) in pairs.iter_mut().enumerate() {

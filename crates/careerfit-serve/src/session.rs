@@ -171,8 +171,14 @@ async fn quiz(
                     idle_at = Instant::now() + shared.idle;
                     let keys = state.parser.feed(&data);
                     esc_at = Instant::now() + ESC_WAIT;
+                    let repaint = keys.iter().any(careerfit_tui::runtime::is_redraw_key);
                     if state.keys(keys, shared, &mut out) {
                         break End::Quit;
+                    }
+                    // Ctrl-L: clear the participant's screen and send every cell again.
+                    let (c, r) = screen.size();
+                    if repaint && screen.reset(c, r).is_err() {
+                        break End::Gone;
                     }
                 }
                 Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {

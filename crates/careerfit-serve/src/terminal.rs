@@ -18,14 +18,9 @@ pub const LEAVE: &[u8] = b"\x1b[0m\x1b[?25h\x1b[?1049l";
 pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
     let mut text = String::new();
     if let Some(r) = m.report() {
-        text.push_str(&format!("Your result: {}\n", r.headline()));
         // The same command the text card gives: `--quiz ID` unless the
         // quiz is the default one, which `show` assumes.
-        text.push_str(&format!(
-            "Share code: {}  (see it again: {})\n",
-            r.share_code,
-            careerfit_core::card::show_command(r)
-        ));
+        text.push_str(&careerfit_core::card::farewell(r));
     } else if note.is_empty() {
         text.push_str("Bye! Connect again any time to take the quiz.\n");
     }

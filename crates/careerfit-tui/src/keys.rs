@@ -47,6 +47,13 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Message::Yes),
             KeyCode::Char('n' | 'N') => Some(Message::No),
             KeyCode::Char('q') | KeyCode::Esc => Some(Message::Quit),
+            // The resume screen's text scrolls on a small terminal.
+            KeyCode::Up | KeyCode::Char('k') => Some(Message::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Message::Down),
+            KeyCode::PageUp => Some(Message::PageUp),
+            KeyCode::PageDown => Some(Message::PageDown),
+            KeyCode::Home | KeyCode::Char('g') => Some(Message::Home),
+            KeyCode::End | KeyCode::Char('G') => Some(Message::End),
             _ => None,
         };
     }
@@ -85,7 +92,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("← h Backspace", "back one question"),
     ("s", "skip this question"),
     ("e Space", "review: change the highlighted answer"),
-    ("PgUp PgDn g G", "scroll results"),
+    (
+        "PgUp PgDn g G",
+        "scroll a long text (PgUp PgDn: the question)",
+    ),
     ("c", "results: copy the text card (OSC 52)"),
     ("v", "results: view the text card"),
     ("w", "results: write JSON, Markdown and the card image"),
@@ -93,5 +103,6 @@ pub const HELP: &[(&str, &str)] = &[
     ("r", "results: show the share code as a QR code"),
     ("?", "this help"),
     ("q Esc Ctrl-C", "quit (asks first if answers would be lost)"),
+    ("Ctrl-L", "repaint the whole screen"),
     ("Ctrl-Z", "suspend to the shell; `fg` to come back"),
 ];

@@ -13,6 +13,7 @@ use careerfit_core::model::Quiz;
 use careerfit_core::order::{Order, order};
 use careerfit_core::report::Report;
 use careerfit_core::scoring::Answers;
+use ratatui::widgets::ListState;
 use std::sync::Arc;
 
 /// Which full screen is showing: a summary of [`Stage`] for the keymap and
@@ -99,11 +100,16 @@ impl Scroll {
 /// Where the session is. Each screen carries exactly the state it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
-    Welcome,
+    /// The welcome text scrolls: on a small terminal the disclaimer and
+    /// where the answers go must still be reachable.
+    Welcome {
+        scroll: Scroll,
+    },
     /// Answers and position found in a progress file, offered for resuming.
     Resume {
         answers: Answers,
         pos: usize,
+        scroll: Scroll,
     },
     Question(Asking),
     Review(Reviewing),
@@ -120,6 +126,26 @@ pub struct Asking {
     /// Editing an answer from the review screen: Enter and ← go back there,
     /// to this row.
     pub from_review: Option<usize>,
+    /// The first option row the last frame showed: the options scroll in
+    /// a ratatui `List` that keeps the cursor in view, and keeping its
+    /// offset between frames stops the list jumping as the cursor moves.
+    pub options: ListState,
+    /// The question text, scrolled with PgUp/PgDn when it is taller than
+    /// the room a small terminal leaves it.
+    pub text: Scroll,
+}
+
+impl Asking {
+    /// Question `pos` with the cursor on `cursor`, scrolled to the top.
+    pub fn new(pos: usize, cursor: Option<usize>, from_review: Option<usize>) -> Self {
+        Asking {
+            pos,
+            cursor,
+            from_review,
+            options: ListState::default(),
+            text: Scroll::default(),
+        }
+    }
 }
 
 /// On the review screen.
@@ -200,7 +226,9 @@ impl Model {
         Model {
             order: order(&quiz, seed),
             quiz,
-            stage: Stage::Welcome,
+            stage: Stage::Welcome {
+                scroll: Scroll::default(),
+            },
             popup: None,
             answers: vec![None; n],
             visited: vec![false; n],
@@ -222,7 +250,11 @@ impl Model {
     pub fn with_saved(mut self, answers: Answers, pos: usize) -> Self {
         if careerfit_core::answers::check(&self.quiz, &answers).is_ok() {
             let pos = pos.min(self.answers.len().saturating_sub(1));
-            self.stage = Stage::Resume { answers, pos };
+            self.stage = Stage::Resume {
+                answers,
+                pos,
+                scroll: Scroll::default(),
+            };
         }
         self
     }
@@ -302,7 +334,7 @@ impl Model {
 
     pub fn screen(&self) -> Screen {
         match self.stage {
-            Stage::Welcome => Screen::Welcome,
+            Stage::Welcome { .. } => Screen::Welcome,
             Stage::Resume { .. } => Screen::Resume,
             Stage::Question(_) => Screen::Question,
             Stage::Review(_) => Screen::Review,
@@ -333,7 +365,7 @@ impl Model {
             Stage::Question(a) => a.pos,
             Stage::Resume { pos, .. } => *pos,
             Stage::Review(_) | Stage::Results(_) => last,
-            Stage::Welcome => 0,
+            Stage::Welcome { .. } => 0,
         }
     }
 

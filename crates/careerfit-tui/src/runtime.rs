@@ -39,13 +39,19 @@ pub fn restore_terminal() {
     let _ = out.flush();
 }
 
-/// Raw mode, alternate screen, hidden cursor.
+/// Raw mode, alternate screen, hidden cursor, and a cleared screen: a
+/// program killed with `kill -9` leaves its frame on the alternate screen
+/// (nothing could restore it), and the first frame only writes the cells
+/// it believes changed, so without the clear the old question showed
+/// through the new welcome screen (issue 20).
 pub fn enter_terminal() -> std::io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
         terminal::EnterAlternateScreen,
-        cursor::Hide
+        cursor::Hide,
+        terminal::Clear(terminal::ClearType::All),
+        cursor::MoveTo(0, 0)
     )
 }
 
@@ -112,6 +118,14 @@ pub fn read_input<X: Send + 'static>(tx: Sender<Input<X>>) {
 pub fn is_suspend_key(k: &ratatui::crossterm::event::KeyEvent) -> bool {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('z'))
+}
+
+/// Whether a key is Ctrl-L, the usual "repaint the screen" key: every
+/// full-screen runtime clears and redraws every cell, for a screen that
+/// another program (a `write` message, a stray `echo`) scribbled over.
+pub fn is_redraw_key(k: &ratatui::crossterm::event::KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('l' | 'L'))
 }
 
 /// The full-screen terminal both runtimes draw on. Frames are collected in
@@ -252,6 +266,10 @@ fn event_loop<A: App>(
             }
             Input::Term(Event::Key(k)) if is_suspend_key(&k) => {
                 suspend(term)?;
+                Flow::Continue
+            }
+            Input::Term(Event::Key(k)) if is_redraw_key(&k) => {
+                full_redraw(term)?;
                 Flow::Continue
             }
             Input::Term(Event::Key(k)) => {

@@ -61,10 +61,12 @@ pub fn update(m: &mut Model, msg: Message) -> Vec<Effect> {
         return vec![Effect::Quit];
     }
     match m.stage.clone() {
-        Stage::Resume { answers, pos } => resume(m, msg, answers, pos),
-        Stage::Welcome => {
+        Stage::Resume { answers, pos, .. } => resume(m, msg, answers, pos),
+        Stage::Welcome { .. } => {
             if msg == Message::Confirm {
                 ask(m, 0, None);
+            } else if let Stage::Welcome { scroll } = &mut m.stage {
+                scroll_page(scroll, &msg);
             }
             vec![]
         }
@@ -80,6 +82,19 @@ fn scroll_by_one(scroll: &mut Scroll, msg: &Message) -> bool {
         Message::Up => scroll.by(-1),
         Message::Down => scroll.by(1),
         _ => return false,
+    }
+    true
+}
+
+/// ↑ ↓, PgUp PgDn, Home and End scroll a page of text; true when `msg`
+/// was one of them.
+fn scroll_page(scroll: &mut Scroll, msg: &Message) -> bool {
+    match msg {
+        Message::PageUp => scroll.page(-1),
+        Message::PageDown => scroll.page(1),
+        Message::Home => scroll.home(),
+        Message::End => scroll.end(),
+        _ => return scroll_by_one(scroll, msg),
     }
     true
 }
@@ -136,10 +151,15 @@ fn resume(
             vec![]
         }
         Message::No => {
-            m.stage = Stage::Welcome;
+            m.stage = welcome();
             vec![Effect::ClearProgress]
         }
-        _ => vec![],
+        _ => {
+            if let Stage::Resume { scroll, .. } = &mut m.stage {
+                scroll_page(scroll, &msg);
+            }
+            vec![]
+        }
     }
 }
 
@@ -150,11 +170,14 @@ fn ask(m: &mut Model, pos: usize, from_review: Option<usize>) {
     if let Some(v) = m.visited.get_mut(qi) {
         *v = true;
     }
-    m.stage = Stage::Question(Asking {
-        pos,
-        cursor: m.chosen_position(qi),
-        from_review,
-    });
+    m.stage = Stage::Question(Asking::new(pos, m.chosen_position(qi), from_review));
+}
+
+/// The welcome screen, scrolled to the top.
+fn welcome() -> Stage {
+    Stage::Welcome {
+        scroll: Scroll::default(),
+    }
 }
 
 /// The question after `a`, or the review screen after the last one (or
@@ -175,6 +198,10 @@ fn question(m: &mut Model, msg: Message, mut a: Asking) -> Vec<Effect> {
     match msg {
         Message::Up => a.cursor = Some(a.cursor.map_or(last_option, |c| c.saturating_sub(1))),
         Message::Down => a.cursor = Some(a.cursor.map_or(0, |c| (c + 1).min(last_option))),
+        // The options keep ↑ ↓; the question text, when a small terminal
+        // cannot show it whole, scrolls by page.
+        Message::PageUp => a.text.page(-1),
+        Message::PageDown => a.text.page(1),
         Message::Choose(k) if (1..=n).contains(&k) => {
             a.cursor = Some(k - 1);
             m.stage = Stage::Question(a);
@@ -203,7 +230,7 @@ fn question(m: &mut Model, msg: Message, mut a: Asking) -> Vec<Effect> {
         Message::Back => {
             match (a.from_review, a.pos) {
                 (Some(cursor), _) => m.stage = Stage::Review(Reviewing { cursor }),
-                (None, 0) => m.stage = Stage::Welcome,
+                (None, 0) => m.stage = welcome(),
                 (None, pos) => ask(m, pos - 1, None),
             }
             return vec![];
@@ -284,7 +311,12 @@ fn results(m: &mut Model, msg: Message) -> Vec<Effect> {
         Message::ViewCard => f.panel = Some(Panel::Card(Scroll::default())),
         Message::ShowQr => f.panel = Some(Panel::Qr(Scroll::default())),
         Message::Write => return vec![Effect::WriteResult(None)],
-        Message::WriteTo => f.panel = Some(Panel::SaveDir),
+        Message::WriteTo => {
+            // A fresh prompt: what failed last time is not a start for
+            // the next folder (issue 20).
+            f.save_input.clear();
+            f.panel = Some(Panel::SaveDir);
+        }
         _ => {}
     }
     vec![]

@@ -54,6 +54,15 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         .take(MAX_OPTIONS)
         .map(|s| c.line(scale_at, "a `scale` label", s))
         .collect();
+    if !(-MAX_SCALE_START..=MAX_SCALE_START).contains(&raw.scale_start) {
+        c.err_at(
+            f(&c, "scale_start"),
+            format!(
+                "`scale_start` must be a whole number from -{MAX_SCALE_START} to {MAX_SCALE_START}, found {}",
+                raw.scale_start
+            ),
+        );
+    }
     let rules_at = f(&c, "rules");
     let r = raw.rules;
     if !(r.strong.is_finite() && (0.0..=100.0).contains(&r.strong)) {
@@ -166,7 +175,7 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
     );
     let mut questions = Vec::new();
     for (q, at) in raw.questions.iter().zip(&q_at) {
-        if let Some(q) = build_question(&mut c, &dim_map, &scale, q, *at) {
+        if let Some(q) = build_question(&mut c, &dim_map, (&scale, raw.scale_start), q, *at) {
             questions.push(q);
         }
     }
@@ -249,6 +258,8 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         );
     }
 
+    let allow = build_allow(&mut c, &raw.allow);
+
     if !c.diags.is_empty() {
         c.diags.sort_by_key(|d| (d.line, d.col));
         c.diags.dedup();
@@ -282,9 +293,37 @@ pub(super) fn build(src: &str, raw: RawQuiz) -> Result<Quiz, LoadError> {
         outcomes,
         questions,
         fingerprint: String::new(),
+        scale_start: raw.scale_start,
+        allow,
     };
     quiz.fingerprint = fingerprint(&quiz);
     Ok(quiz)
+}
+
+/// Checks `allow`: known lint ids, each once, each with a reason.
+fn build_allow(c: &mut Checker, raw: &[crate::raw::RawAllow]) -> Vec<Allowed> {
+    let at = c.loc.find_field_after(0, "allow");
+    let mut out: Vec<Allowed> = Vec::new();
+    for a in raw {
+        let lint = clean_line(&a.lint);
+        if !crate::lint::LINTS.contains(&a.lint.as_str()) {
+            c.err_at(
+                at,
+                format!(
+                    "`allow` names an unknown lint {lint:?}; the lints are: {}",
+                    crate::lint::LINTS.join(", ")
+                ),
+            );
+            continue;
+        }
+        if out.iter().any(|x| x.lint == a.lint) {
+            c.err_at(at, format!("`allow` names the lint `{lint}` twice"));
+            continue;
+        }
+        let reason = c.line(at, "an `allow` reason", &a.reason);
+        out.push(Allowed { lint, reason });
+    }
+    out
 }
 
 /// Checks the two-sided rule's settings and resolves its bridge dimension.

@@ -35,10 +35,14 @@ fn option_effects(
     effects
 }
 
+/// A choice before effects are summed: label, `(dimension, effect)`
+/// pairs as written, and whether the file gave it any weight at all.
+type RawChoice = (String, Vec<(usize, f64)>, bool);
+
 pub(super) fn build_question(
     c: &mut Checker,
     dims: &HashMap<String, usize>,
-    scale: &[String],
+    (scale, start): (&[String], i64),
     q: &RawQuestion,
     at: Option<usize>,
 ) -> Option<Question> {
@@ -57,7 +61,7 @@ pub(super) fn build_question(
     let text = c.text(at, "question `text`", text, true);
     let imp = importance(c, at, *weight);
     let mut reverse = Vec::new();
-    let raw_choices: Vec<(String, Vec<(usize, f64)>)> = match q {
+    let raw_choices: Vec<RawChoice> = match q {
         RawQuestion::Agreement { keys, .. } => {
             if keys.is_empty() {
                 c.err_at(at, format!("agreement question `{id}` has no `keys`"));
@@ -82,11 +86,14 @@ pub(super) fn build_question(
                     let effects = resolved
                         .iter()
                         .map(|&(d, w, rev)| {
-                            let points = if rev { n - p } else { p + 1 };
+                            // Points run start, start + 1, …; a reverse
+                            // key runs them the other way.
+                            let step = if rev { n - 1 - p } else { p };
+                            let points = start + step as i64;
                             (d, imp * w * points as f64)
                         })
                         .collect();
-                    (label.clone(), effects)
+                    (label.clone(), effects, true)
                 })
                 .collect()
         }
@@ -107,6 +114,7 @@ pub(super) fn build_question(
                     (
                         c.line(at, "option `label`", &o.label),
                         option_effects(c, dims, at, o, imp),
+                        !o.weights.0.is_empty(),
                     )
                 })
                 .collect()
@@ -117,6 +125,7 @@ pub(super) fn build_question(
                 (
                     c.line(at, "option `label`", &o.label),
                     option_effects(c, dims, at, o, imp),
+                    !o.weights.0.is_empty(),
                 )
             })
             .collect(),
@@ -125,14 +134,15 @@ pub(super) fn build_question(
     // for every dimension any choice touches, so min/max are over all options.
     let mut touched: Vec<usize> = raw_choices
         .iter()
-        .flat_map(|(_, e)| e.iter().map(|(d, _)| *d))
+        .flat_map(|(_, e, _)| e.iter().map(|(d, _)| *d))
         .collect();
     touched.sort_unstable();
     touched.dedup();
     let choices: Vec<Choice> = raw_choices
         .into_iter()
-        .map(|(label, e)| Choice {
+        .map(|(label, e, weighted)| Choice {
             label,
+            weighted,
             effects: touched
                 .iter()
                 .map(|&d| {

@@ -14,13 +14,14 @@ mod welcome;
 
 pub use results::ResultsScreen;
 
-use super::model::{Model, Panel, Popup, Stage};
+use super::model::{Model, Panel, Popup, Scroll, Stage};
 use super::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 use std::borrow::Cow;
 
 /// Smallest terminal the quiz draws in; below it a notice asks for more room.
@@ -36,7 +37,7 @@ pub fn view(m: &mut Model, f: &mut Frame) {
         return;
     }
     match m.stage {
-        Stage::Welcome | Stage::Resume { .. } => welcome::draw(m, f, area),
+        Stage::Welcome { .. } | Stage::Resume { .. } => welcome::draw(m, f, area),
         Stage::Question(_) => question::draw(m, f, area),
         Stage::Review(_) => review::draw(m, f, area),
         Stage::Results(_) => {
@@ -106,8 +107,17 @@ pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
     (header, body, footer)
 }
 
-/// A footer of `key description` pairs, keys highlighted.
-pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
+/// A footer of `key description` pairs, keys highlighted, in one line of
+/// `width` columns. Screens list their pairs most needed first and end
+/// with `?` help and `q` quit; when they do not all fit, pairs are left
+/// out from the one before those two backwards. The help lists every key,
+/// so no key becomes unreachable on a narrow terminal, where a cut-off
+/// `? he` would have hidden exactly that.
+pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
+    let mut pairs = pairs.to_vec();
+    while pairs.len() > 2 && pairs_width(&pairs) > usize::from(width) {
+        pairs.remove(pairs.len() - 3);
+    }
     let mut spans = Vec::with_capacity(pairs.len() * 4);
     for (i, (k, d)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -118,6 +128,121 @@ pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)]) -> Line<'a> {
         spans.push(Span::styled(*d, t.muted));
     }
     Line::from(spans)
+}
+
+/// Columns the pairs take in one line, two spaces between pairs.
+fn pairs_width(pairs: &[(&str, &str)]) -> usize {
+    let text: usize = pairs
+        .iter()
+        .map(|(k, d)| careerfit_core::text::width(k) + 1 + careerfit_core::text::width(d))
+        .sum();
+    text + 2 * pairs.len().saturating_sub(1)
+}
+
+/// `key description` pairs packed into as many lines of `width` columns
+/// as they need, never splitting a pair, for key hints inside a text that
+/// scrolls (where every line must be a line of the screen).
+pub(crate) fn pairs_wrapped(t: &Theme, pairs: &[(&str, &str)], width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut row: Vec<(&str, &str)> = Vec::new();
+    for &pair in pairs {
+        row.push(pair);
+        if row.len() > 1 && pairs_width(&row) > usize::from(width) {
+            row.pop();
+            lines.push(owned(footer(t, &row, u16::MAX)));
+            row = vec![pair];
+        }
+    }
+    if !row.is_empty() {
+        lines.push(owned(footer(t, &row, u16::MAX)));
+    }
+    lines
+}
+
+/// A line that no longer borrows its text.
+fn owned(line: Line<'_>) -> Line<'static> {
+    Line::from(
+        line.spans
+            .into_iter()
+            .map(|s| Span::styled(s.content.into_owned(), s.style))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Lines of text, already wrapped to the width they are drawn in,
+/// scrolled by a [`Scroll`]. When they do not fit, the last row says how
+/// much is above and below and which keys scroll: a cut-off text must
+/// never look complete (issue 20: the welcome screen ended mid-disclaimer
+/// with no hint).
+pub(crate) struct Scrolled<'k> {
+    pub theme: Theme,
+    pub lines: Vec<Line<'static>>,
+    /// The keys that scroll this text, for the marker row.
+    pub keys: &'k str,
+}
+
+impl StatefulWidget for Scrolled<'_> {
+    type State = Scroll;
+
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
+        let total = self.lines.len();
+        if total <= usize::from(area.height) || area.height < 2 {
+            scroll.fit(total, area.height);
+            Paragraph::new(self.lines).render(area, buf);
+            return;
+        }
+        let rows = area.height - 1;
+        let offset = scroll.fit(total, rows);
+        let text = Rect {
+            height: rows,
+            ..area
+        };
+        Paragraph::new(self.lines)
+            .scroll((offset, 0))
+            .render(text, buf);
+        let below = total.saturating_sub(usize::from(offset) + usize::from(rows));
+        let marker = more_marker(usize::from(offset), below, self.keys);
+        let marker = careerfit_core::text::truncate(&marker, usize::from(area.width));
+        let row = Rect {
+            y: area.y + rows,
+            height: 1,
+            ..area
+        };
+        Paragraph::new(Line::styled(marker, self.theme.accent)).render(row, buf);
+    }
+}
+
+/// Draws [`Scrolled`] text into a frame.
+pub(crate) fn scrolled(
+    t: &Theme,
+    lines: Vec<Line<'static>>,
+    scroll: &mut Scroll,
+    keys: &str,
+    f: &mut Frame,
+    area: Rect,
+) {
+    let widget = Scrolled {
+        theme: *t,
+        lines,
+        keys,
+    };
+    f.render_stateful_widget(widget, area, scroll);
+}
+
+/// "↑ 3 more above · ↓ 2 more below (keys)": what a scrolled part hides.
+pub(crate) fn more_marker(above: usize, below: usize, keys: &str) -> String {
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("↑ {above} more above"));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {below} more below"));
+    }
+    let mut s = parts.join(" · ");
+    if !s.is_empty() && !keys.is_empty() {
+        s.push_str(&format!(" ({keys})"));
+    }
+    s
 }
 
 /// The header line: quiz title on the left, `right` on the right.

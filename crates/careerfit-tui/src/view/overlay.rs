@@ -5,10 +5,11 @@ use super::{centered, wrapped};
 use crate::keys::{HELP, LOCAL_ONLY};
 use crate::model::{Finished, Model, Scroll};
 use crate::theme::Theme;
+use careerfit_core::text::{pad, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 use std::borrow::Cow;
 
 fn title(t: &Theme, title: &str) -> Line<'static> {
@@ -33,76 +34,133 @@ fn inner_rows(rect: Rect) -> u16 {
     rect.height.saturating_sub(2)
 }
 
-/// The keys, without those that act on the host when `remote`.
+/// The keys, without those that act on the host when `remote`. Each
+/// description wraps under itself, so a narrow terminal cuts none off.
 pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let key_w = HELP
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| careerfit_core::text::width(k))
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = HELP
+    let rect_w = area.width.min(70);
+    // Inside the borders: a space, the keys, two spaces, the description.
+    let desc_w = usize::from(rect_w.saturating_sub(2)).saturating_sub(key_w + 3);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, d) in HELP
         .iter()
         .filter(|(k, _)| !(remote && LOCAL_ONLY.contains(k)))
-        .map(|(k, d)| {
-            Line::from(vec![
-                Span::styled(format!(" {k:<key_w$}  "), t.key),
-                Span::styled(d.to_string(), t.text),
-            ])
-        })
-        .collect();
+    {
+        for (i, part) in wrap(d, desc_w.max(8)).into_iter().enumerate() {
+            let keys = if i == 0 { *k } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}  ", pad(keys, key_w)), t.key),
+                Span::styled(part, t.text),
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(" any key closes this help", t.muted));
+    lines.push(Line::styled(" any other key closes this help", t.muted));
     let rect = centered(
         area,
-        70,
+        rect_w,
         u16::try_from(lines.len())
             .unwrap_or(u16::MAX)
             .saturating_add(2),
     );
-    let offset = scroll.fit(lines.len(), inner_rows(rect));
-    lines.drain(..usize::from(offset));
-    framed(f, rect, t, "Keys", lines);
+    let rows = inner_rows(rect);
+    let heading = if lines.len() > usize::from(rows) {
+        "Keys · ↑↓ scroll"
+    } else {
+        "Keys"
+    };
+    let inner = Rect {
+        x: rect.x + 1,
+        y: rect.y + 1,
+        width: rect.width.saturating_sub(2),
+        height: rows,
+    };
+    f.render_widget(Clear, rect);
+    f.render_widget(boxed(t, heading), rect);
+    super::scrolled(t, lines_owned(lines), scroll, "↑↓", f, inner);
 }
 
+/// Lines that no longer borrow their text.
+fn lines_owned(lines: Vec<Line<'_>>) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|l| {
+            Line::from(
+                l.spans
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+/// Asks before answers are left: sized to its text wrapped, so the
+/// `y`/`n` line shows at every supported size.
 pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
-    let lines = vec![
-        Line::styled(
-            format!(
-                "You have answered {} of {} questions.",
-                m.answered(),
-                m.answers.len()
-            ),
-            t.text,
+    let w = area.width.min(58);
+    let inner = w.saturating_sub(2);
+    let mut lines = wrapped(
+        &format!(
+            "You have answered {} of {} questions.",
+            m.answered(),
+            m.answers.len()
         ),
-        Line::styled("Your progress is saved; you can resume next time.", t.muted),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled("y", t.key),
-            Span::styled(" quit   ", t.text),
-            Span::styled("n", t.key),
-            Span::styled(" keep going", t.text),
-        ]),
-    ];
-    let rect = centered(area, 58, 6);
-    f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(boxed(t, "Quit the quiz?"))
-            .wrap(Wrap { trim: true }),
-        rect,
+        inner,
+        t.text,
+        "",
     );
+    lines.extend(wrapped(
+        "Your progress is saved; you can resume next time.",
+        inner,
+        t.muted,
+        "",
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("y", t.key),
+        Span::styled(" quit   ", t.text),
+        Span::styled("n", t.key),
+        Span::styled(" keep going", t.text),
+    ]));
+    let h = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    framed(f, centered(area, w, h), t, "Quit the quiz?", lines);
 }
 
 /// The text card made with the result, scrolled by `scroll`.
 pub fn card(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let rows = inner_rows(rect);
-    let offset = scroll.fit(fin.card.lines().count(), rows);
-    // Only the rows that show, borrowed from the card.
-    let lines: Vec<Line> = fin
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    // The card is 72 columns wide; a narrower box wraps its lines rather
+    // than cutting them off.
+    let card: Vec<Cow<str>> = fin
         .card
         .lines()
+        .flat_map(|l| {
+            if careerfit_core::text::width(l) <= inner_w {
+                vec![Cow::Borrowed(l)]
+            } else if l.chars().all(|c| c == '─' || c == '-') {
+                // A rule is as wide as the box, not two lines.
+                vec![Cow::Owned(careerfit_core::text::truncate(l, inner_w))]
+            } else {
+                wrap(l, inner_w.max(1))
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect()
+            }
+        })
+        .collect();
+    let offset = scroll.fit(card.len(), rows);
+    let lines: Vec<Line> = card
+        .into_iter()
         .skip(usize::from(offset))
         .take(usize::from(rows))
         .map(|l| Line::styled(l, t.text))
@@ -142,18 +200,20 @@ pub fn code_rows(code: &str, w: usize) -> Vec<&str> {
 }
 
 /// The share code as the results screen's one code line shows it: whole
-/// when it fits in `width` columns (with its label and the scroll hint),
-/// otherwise a pointer to the QR view, which shows it wrapped. A long code
-/// was cut off at the edge.
+/// when it fits in `width` columns (with its label), otherwise a pointer
+/// to the QR view, which shows it wrapped. A long code was cut off at the
+/// edge.
 pub fn code_in_line(code: &str, width: u16) -> Cow<'_, str> {
-    let room = usize::from(width).saturating_sub("Share code ".len() + "  ↓ more".len());
+    let room = usize::from(width).saturating_sub("Share code ".len());
     if code.chars().count() <= room {
         Cow::Borrowed(code)
-    } else {
+    } else if room >= 45 {
         Cow::Owned(format!(
             "{} characters, too long for this line: press r to see it",
             code.len()
         ))
+    } else {
+        Cow::Owned(format!("{} characters: press r to see it", code.len()))
     }
 }
 
@@ -196,16 +256,25 @@ pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: R
     let lines = qr_lines(t, fin);
     let (rect, w) = qr_rect(area, &lines);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {
-        f.render_widget(Clear, rect);
-        f.render_widget(
-            Paragraph::new(vec![
-                Line::raw("Make the terminal larger to show the QR code."),
-                Line::styled(fin.report.share_code.as_str(), t.key),
-            ])
-            .block(boxed(t, "QR"))
-            .wrap(Wrap { trim: true }),
-            rect,
+        // Too small for the code: a box as big as this note, with the
+        // share code whole (wrapped when the box is narrower).
+        let bw = area.width.min(50);
+        let inner = bw.saturating_sub(2);
+        let mut note = wrapped(
+            "Make the terminal larger to show the QR code.",
+            inner,
+            t.text,
+            "",
         );
+        note.extend(
+            code_rows(&fin.report.share_code, usize::from(inner))
+                .into_iter()
+                .map(|r| Line::styled(r.to_string(), t.key)),
+        );
+        let h = u16::try_from(note.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2);
+        framed(f, centered(area, bw, h), t, "QR", note);
         return;
     }
     framed(f, rect, t, "Scan the share code", lines);
@@ -213,18 +282,44 @@ pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: R
 
 pub fn save_dir(t: &Theme, fin: &Finished, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(76);
-    let shown = careerfit_core::text::truncate(&fin.save_input, w.saturating_sub(6) as usize);
-    let lines = vec![
-        Line::styled(
-            "Folder to write the result files and card image into:",
-            t.text,
-        ),
-        Line::from(vec![
-            Span::styled("> ", t.key),
-            Span::styled(shown, t.title),
-            Span::styled("▏", t.accent),
-        ]),
-        Line::styled("Enter save · Esc cancel", t.muted),
-    ];
-    framed(f, centered(area, w, 5), t, "Save result", lines);
+    // The end of a long folder name, where the typing happens.
+    let shown = tail(&fin.save_input, w.saturating_sub(6) as usize);
+    let mut lines = wrapped(
+        "Folder to write the result files and card image into:",
+        w.saturating_sub(2),
+        t.text,
+        "",
+    );
+    lines.push(Line::from(vec![
+        Span::styled("> ", t.key),
+        Span::styled(shown, t.title),
+        Span::styled("▏", t.accent),
+    ]));
+    lines.push(Line::styled("Enter save · Esc cancel", t.muted));
+    let h = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    framed(f, centered(area, w, h), t, "Save result", lines);
+}
+
+/// The last characters of `s` that fit in `cols` columns, after an `…`
+/// when some had to go.
+fn tail(s: &str, cols: usize) -> String {
+    use careerfit_core::text::width;
+    if width(s) <= cols {
+        return s.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let mut out = String::from("…");
+    out.extend(kept.into_iter().rev());
+    out
 }

@@ -2,7 +2,7 @@
 //! chart, the reasons in the person's own answers, and what to do next.
 //! The body scrolls; the share code stays visible below it.
 
-use super::{footer, frame_areas, header_line, wrapped};
+use super::{Scrolled, footer, frame_areas, header_line, wrapped};
 use crate::model::{Model, Scroll};
 use crate::theme::Theme;
 use careerfit_core::text::{bar, pad, width};
@@ -154,9 +154,24 @@ struct Areas {
     foot: Rect,
 }
 
-fn areas(area: Rect) -> Areas {
+/// The status message wrapped to the width of `area`'s body, at most a
+/// third of its rows.
+fn status_lines(m: &Model, area: Rect) -> Vec<Line<'static>> {
+    let (_, body, _) = frame_areas(area);
+    let mut lines = m
+        .status
+        .as_deref()
+        .map(|s| wrapped(s, body.width, m.theme.good, ""))
+        .unwrap_or_default();
+    lines.truncate(usize::from((body.height / 3).max(1)));
+    lines
+}
+
+fn areas(area: Rect, status_rows: u16) -> Areas {
     let (head, body, foot) = frame_areas(area);
-    let [content, code] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    let code_rows = 1 + status_rows.max(1);
+    let [content, code] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(code_rows)]).areas(body);
     let (left, scrolling) = if content.width >= TWO_COLUMNS_FROM && content.height >= 20 {
         let [left, _, right] = Layout::horizontal([
             Constraint::Length(LEFT_COLUMN),
@@ -188,13 +203,15 @@ pub struct ResultsScreen {
     /// The part that scrolls.
     scrolling: Vec<Line<'static>>,
     share_code: String,
-    status: Option<String>,
+    /// The status message, wrapped to the screen's width.
+    status: Vec<Line<'static>>,
 }
 
 impl ResultsScreen {
     /// The screen of `m`'s result (empty when it has none) for `area`.
     pub fn new(m: &Model, area: Rect) -> Self {
-        let a = areas(area);
+        let status = status_lines(m, area);
+        let a = areas(area, rows(status.len()));
         let (left, scrolling) = match a.left {
             Some(left) => (
                 summary_lines(m, left.width),
@@ -208,7 +225,7 @@ impl ResultsScreen {
             left,
             scrolling,
             share_code: m.report().map(|r| r.share_code.clone()).unwrap_or_default(),
-            status: m.status.clone(),
+            status,
         }
     }
 }
@@ -218,41 +235,45 @@ impl StatefulWidget for ResultsScreen {
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
         let t = &self.theme;
-        let a = areas(area);
+        let a = areas(area, rows(self.status.len()));
         Paragraph::new(self.title).render(a.head, buf);
         if let Some(left) = a.left {
             Paragraph::new(self.left).render(left, buf);
         }
-        let lines = self.scrolling.len();
-        let offset = scroll.fit(lines, a.scrolling.height);
-        let more = usize::from(offset) + usize::from(a.scrolling.height) < lines;
-        let mut body = self.scrolling;
-        body.drain(..usize::from(offset));
-        Paragraph::new(body).render(a.scrolling, buf);
-        let code_lines = vec![
-            Line::from(vec![
-                Span::styled("Share code ", t.muted),
-                Span::styled(
-                    super::overlay::code_in_line(&self.share_code, a.code.width).into_owned(),
-                    t.key,
-                ),
-                Span::styled(if more { "  ↓ more" } else { "" }, t.muted),
-            ]),
-            match self.status {
-                Some(s) => Line::styled(s, t.good),
-                None => Line::raw(""),
-            },
-        ];
+        let body = Scrolled {
+            theme: *t,
+            lines: self.scrolling,
+            keys: "↑↓ PgUp PgDn",
+        };
+        body.render(a.scrolling, buf, scroll);
+        let mut code_lines = vec![Line::from(vec![
+            Span::styled("Share code ", t.muted),
+            Span::styled(
+                super::overlay::code_in_line(&self.share_code, a.code.width).into_owned(),
+                t.key,
+            ),
+        ])];
+        // Wrapped, never cut at the edge: a saved file's name or a save
+        // error is what the person needs to read in full (issue 20).
+        code_lines.extend(self.status);
         Paragraph::new(code_lines).render(a.code, buf);
+        // Most needed first: a narrow footer leaves out from the end
+        // (before help and quit), and `r` is how a long code is seen.
         let keys = [
             ("↑↓", "scroll"),
+            ("r", "QR"),
             ("c", "copy"),
             ("v", "card"),
             ("w", "save"),
-            ("r", "QR"),
             ("←", "review"),
+            ("?", "help"),
             ("q", "quit"),
         ];
-        Paragraph::new(footer(t, &keys)).render(a.foot, buf);
+        Paragraph::new(footer(t, &keys, a.foot.width)).render(a.foot, buf);
     }
+}
+
+/// A count of lines as terminal rows.
+fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }

@@ -1,8 +1,8 @@
 //! The review screen: every question with its answer, skipped ones marked.
 
-use super::{footer, frame_areas, header_line, spaces};
+use super::{footer, frame_areas, header_line, more_marker, spaces, wrapped};
 use crate::model::Model;
-use careerfit_core::text::{cut, width};
+use careerfit_core::text::{cut, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,15 +17,24 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Paragraph::new(header_line(t, &m.quiz.title, &right, head.width)),
         head,
     );
-    let rows = body.height.saturating_sub(1) as usize;
+    let mut lines = wrapped(
+        "Check your answers. Pick one to change it, or press Enter for your result.",
+        body.width,
+        t.muted,
+        "",
+    );
+    let room = usize::from(body.height).saturating_sub(lines.len());
+    // A row under the list says what is above and below it when not
+    // every question fits.
+    let rows = if total > room {
+        room.saturating_sub(1)
+    } else {
+        room
+    };
     let review_cursor = m.review_cursor().unwrap_or(0);
     let first = review_cursor.saturating_sub(rows.saturating_sub(1).min(rows / 2));
     let first = first.min(total.saturating_sub(rows));
     let w = body.width as usize;
-    let mut lines = vec![Line::styled(
-        "Check your answers. Pick one to change it, or press Enter for your result.",
-        t.muted,
-    )];
     let answer_of = |qi: usize| match m.answers[qi] {
         Some(c) => {
             let shown = m.order.options[qi]
@@ -79,13 +88,20 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             Span::styled(answer, ans_style),
         ]));
     }
+    if total > rows {
+        let below = total.saturating_sub(first + rows);
+        let marker = more_marker(first, below, "↑↓ PgUp PgDn");
+        lines.push(Line::styled(truncate(&marker, w), t.accent));
+    }
     f.render_widget(Paragraph::new(lines), body);
+    // Most needed first (a narrow footer leaves out from the end).
     let keys = [
-        ("↑↓", "select"),
-        ("e", "change"),
         ("Enter", "see result"),
+        ("e", "change"),
+        ("↑↓", "select"),
         ("←", "back"),
+        ("?", "help"),
         ("q", "quit"),
     ];
-    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
+    f.render_widget(Paragraph::new(footer(t, &keys, foot.width)), foot);
 }

@@ -1,26 +1,56 @@
 //! Welcome (and resume) screen: what the quiz measures and what it does not.
 
-use super::{footer, frame_areas, header_line, wrapped};
+use super::{footer, frame_areas, header_line, pairs_wrapped, scrolled, wrapped};
 use crate::model::{Model, Stage};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
-pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
-    let t = &m.theme;
-    let q = &m.quiz;
+pub fn draw(m: &mut Model, f: &mut Frame, area: Rect) {
+    let t = m.theme;
     let (head, body, foot) = frame_areas(area);
-    let version = format!("v{}", q.version);
+    let version = format!("v{}", m.quiz.version);
     f.render_widget(
-        Paragraph::new(header_line(t, "careerfit", &version, head.width)),
+        Paragraph::new(header_line(&t, "careerfit", &version, head.width)),
         head,
     );
-    let w = body.width;
-    let mut lines: Vec<Line> = Vec::new();
+    let lines = body_lines(m, body.width);
+    let keys: &[(&str, &str)] = if matches!(m.stage, Stage::Resume { .. }) {
+        &[("Enter/y", "resume"), ("n", "start over"), ("q", "quit")]
+    } else {
+        &[("Enter", "start"), ("?", "help"), ("q", "quit")]
+    };
+    let (Stage::Welcome { scroll } | Stage::Resume { scroll, .. }) = &mut m.stage else {
+        return;
+    };
+    scrolled(&t, lines, scroll, "↑↓ PgUp PgDn", f, body);
+    f.render_widget(Paragraph::new(footer(&t, keys, foot.width)), foot);
+}
+
+/// Everything the welcome (or resume) screen says, wrapped to `w` columns
+/// so that it scrolls line by line.
+fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
+    let t = &m.theme;
+    let q = &m.quiz;
+    let mut lines: Vec<Line<'static>> = Vec::new();
     // First, so it shows even on the smallest terminal.
     if let Some(n) = &m.notice {
         lines.extend(wrapped(n, w, t.warn, ""));
+        lines.push(Line::raw(""));
+    }
+    if let Stage::Resume { answers, .. } = &m.stage {
+        // Before the description: the question this screen asks must show
+        // without scrolling.
+        let done = answers.iter().filter(|x| x.is_some()).count();
+        let total = answers.len();
+        lines.extend(wrapped("Resume where you left off?", w, t.title, ""));
+        lines.extend(wrapped(
+            &format!("You had answered {done} of {total} questions."),
+            w,
+            t.text,
+            "",
+        ));
         lines.push(Line::raw(""));
     }
     lines.extend(wrapped(&q.title, w, t.title, ""));
@@ -32,11 +62,12 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         lines.extend(wrapped(&q.disclaimer, w, t.muted, ""));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled(format!("{} questions", q.questions.len()), t.accent),
-        Span::styled(format!(" · about {} minutes", q.minutes()), t.text),
-        Span::styled(" · skip any you cannot answer", t.muted),
-    ]));
+    let about = format!(
+        "{} questions · about {} minutes · skip any you cannot answer",
+        q.questions.len(),
+        q.minutes()
+    );
+    lines.extend(wrapped(&about, w, t.accent, ""));
     // Where the answers go, truthfully: the participant decides on this.
     let privacy = match (&m.submit_to, m.remote, &m.name) {
         (_, true, Some(n)) => format!(
@@ -55,34 +86,16 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     };
     lines.extend(wrapped(&privacy, w, t.good, ""));
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("1–9", t.key),
-        Span::styled(" choose  ", t.muted),
-        Span::styled("Enter", t.key),
-        Span::styled(" next  ", t.muted),
-        Span::styled("←", t.key),
-        Span::styled(" back  ", t.muted),
-        Span::styled("s", t.key),
-        Span::styled(" skip  ", t.muted),
-        Span::styled("?", t.key),
-        Span::styled(" all keys", t.muted),
-    ]));
-    let body_text = |lines| Paragraph::new(lines).wrap(Wrap { trim: false });
-    if let Stage::Resume { answers, .. } = &m.stage {
-        let done = answers.iter().filter(|x| x.is_some()).count();
-        let total = answers.len();
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("Resume where you left off?", t.title));
-        lines.push(Line::styled(
-            format!("You had answered {done} of {total} questions."),
-            t.text,
-        ));
-        f.render_widget(body_text(lines), body);
-        let keys = [("Enter/y", "resume"), ("n", "start over"), ("q", "quit")];
-        f.render_widget(Paragraph::new(footer(t, &keys)), foot);
-        return;
-    }
-    f.render_widget(body_text(lines), body);
-    let keys = [("Enter", "start"), ("?", "help"), ("q", "quit")];
-    f.render_widget(Paragraph::new(footer(t, &keys)), foot);
+    lines.extend(pairs_wrapped(
+        t,
+        &[
+            ("1–9", "choose"),
+            ("Enter", "next"),
+            ("←", "back"),
+            ("s", "skip"),
+            ("?", "all keys"),
+        ],
+        w,
+    ));
+    lines
 }

@@ -1,0 +1,89 @@
+//! `careerfit analyze PATH...`: item analysis for the quiz's author.
+//!
+//! The inputs are read exactly as `aggregate` reads them
+//! ([`crate::workshop::aggregate_cmd::read_inputs`]: result files,
+//! folders, share codes, stdin; one result per id), and the same
+//! anonymity rule applies: a quiz version with fewer than `--min-group`
+//! results shows only its count. The statistics are the pure
+//! [`crate::core::analysis`]. Exit 0 when at least one result was read,
+//! 2 when none.
+
+use crate::core::aggregate::{self, DEFAULT_MIN_GROUP};
+use crate::core::analysis::{self, Body, Report, Section};
+use crate::edge::{Failure, QuizArg, load_quiz};
+use crate::workshop::aggregate_cmd::read_inputs;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnalyzeFormat {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AnalyzeArgs {
+    /// Result files, folders (searched recursively for *.json), text files
+    /// of share codes (one per line, `#` comments), or `-` for codes on stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The quiz share codes are read against (results name their own quiz).
+    #[command(flatten)]
+    pub quiz: QuizArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AnalyzeFormat,
+    /// Quiz versions with fewer results show only their count, to keep people anonymous.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP)]
+    pub min_group: u64,
+}
+
+pub fn run(a: &AnalyzeArgs) -> Result<String, Failure> {
+    let quiz = load_quiz(&a.quiz)?;
+    let mut sheets: Vec<Vec<Box<[u8]>>> = Vec::new();
+    let agg = read_inputs(&a.paths, &quiz, (false, true), |_, x| {
+        if let Some(answers) = x.answers {
+            if sheets.len() <= x.group {
+                sheets.resize_with(x.group + 1, Vec::new);
+            }
+            sheets[x.group].push(answers);
+        }
+    })?;
+    let sections = agg
+        .ordered()
+        .into_iter()
+        .map(|g| {
+            let i = agg.groups().iter().position(|x| std::ptr::eq(x, g));
+            let body = match (&g.model, i) {
+                _ if !g.known => Body::CountOnly(aggregate::unknown_note().to_string()),
+                _ if g.suppressed(a.min_group) => {
+                    Body::CountOnly(aggregate::suppressed_note(a.min_group))
+                }
+                (Some(model), Some(i)) => {
+                    let mine = sheets.get(i).map_or(&[][..], Vec::as_slice);
+                    Body::Analysed(model, analysis::analyze(model, mine))
+                }
+                _ => Body::CountOnly(aggregate::unknown_note().to_string()),
+            };
+            Section {
+                label: g.quiz.label(),
+                fingerprint: g.quiz.fingerprint.clone(),
+                results: g.count,
+                body,
+            }
+        })
+        .collect();
+    let report = Report {
+        sections,
+        read: agg.count(),
+        skipped: agg.skipped,
+    };
+    Ok(match a.format {
+        AnalyzeFormat::Text => analysis::text(&report),
+        AnalyzeFormat::Markdown => analysis::markdown(&report),
+        AnalyzeFormat::Json => analysis::json(&report),
+        AnalyzeFormat::Csv => analysis::csv(&report),
+    })
+}
