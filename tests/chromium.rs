@@ -252,9 +252,10 @@ fn the_svg_card_renders_in_chromium_as_the_png_does() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
+    let ja = common::share_code("pm-vs-pd-ja", &common::JA_SPEC);
     for (name, code, quiz) in [
         ("card", "39N5-G61H-WE6C-QAH1-RS3Z-AP1W-P51K-G", "pm-vs-pd"),
-        ("card-ja", "FER4-BM8Y-ACF0-CRYR-524R-4V", "pm-vs-pd-ja"),
+        ("card-ja", ja.as_str(), "pm-vs-pd-ja"),
     ] {
         let svg = dir.path().join(format!("{name}.svg"));
         let png = dir.path().join(format!("{name}.png"));

@@ -329,14 +329,8 @@ fn show_writes_the_card_as_svg_and_png() {
     let bytes = std::fs::read(&file).unwrap();
     assert_eq!(bytes, out.stdout, "the same picture every time");
     // The Japanese quiz's card names its quiz in Japanese.
-    let ja = run(&[
-        "show",
-        "FER4-BM8Y-ACF0-CRYR-524R-4V",
-        "--quiz",
-        "pm-vs-pd-ja",
-        "--format",
-        "svg",
-    ]);
+    let code = common::share_code("pm-vs-pd-ja", &common::JA_SPEC);
+    let ja = run(&["show", &code, "--quiz", "pm-vs-pd-ja", "--format", "svg"]);
     assert!(ja.contains("プロダクト開発"), "{ja}");
 }
 

@@ -81,3 +81,17 @@ pub fn room(dir: &Path, id: &str, n: usize, name: Option<&str>) {
         std::fs::write(dir.join(format!("{id}-{i}.json")), r.to_json()).unwrap();
     }
 }
+
+/// The share code of a result of the bundled quiz `id` (answers 1-based,
+/// file order), made now so it follows the quiz's current fingerprint.
+pub fn share_code(id: &str, answers: &[usize]) -> String {
+    let (_, src) = careerfit::bundled::find(id).unwrap();
+    let quiz = load(src.as_bytes()).unwrap();
+    let answers: Vec<Option<usize>> = answers.iter().map(|a| Some(a - 1)).collect();
+    careerfit::core::report::build(&quiz, &answers, None).share_code
+}
+
+/// A Japanese-quiz answer sheet with a PM lean (1-based, file order).
+pub const JA_SPEC: [usize; 30] = [
+    5, 4, 1, 5, 1, 5, 2, 4, 5, 2, 1, 5, 4, 5, 1, 2, 3, 5, 4, 1, 5, 1, 2, 4, 2, 5, 4, 1, 2, 5,
+];

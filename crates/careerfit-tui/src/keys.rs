@@ -98,7 +98,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("c", "results: copy the text card (OSC 52)"),
     ("v", "results: view the text card"),
-    ("w", "results: write JSON, Markdown and the card image"),
+    ("w", "results: save result and card image"),
     ("W", "results: write them into another folder"),
     ("r", "results: show the share code as a QR code"),
     ("?", "this help"),
