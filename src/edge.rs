@@ -4,6 +4,7 @@
 //! its own arguments; nothing here knows about any one command.
 
 use crate::bundled;
+use crate::core::i18n::Lang;
 use crate::core::sanitize::clean_path;
 use crate::core::{card, load, model::Quiz, report};
 use clap::{Args, ValueEnum};
@@ -139,6 +140,30 @@ pub fn load_quiz(arg: &QuizArg) -> Result<Quiz, Failure> {
     load_bytes(&clean_path(path), &bytes)
 }
 
+/// The quiz a person is offered: `--quiz` when given, else the default
+/// quiz in the language their locale asks for (`LANG=ja_JP.UTF-8` opens
+/// `pm-vs-pd-ja`) when it has been translated, else the default quiz.
+pub fn load_quiz_for(arg: &QuizArg, locale: Option<Lang>) -> Result<Quiz, Failure> {
+    let translated = locale.and_then(|l| bundled::translation(card::DEFAULT_QUIZ_ID, l));
+    match (&arg.quiz, translated) {
+        (None, Some(id)) => load_quiz(&QuizArg {
+            quiz: Some(id.to_owned()),
+        }),
+        _ => load_quiz(arg),
+    }
+}
+
+/// The interface language this process's locale asks for (`LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG`), if it is one with a catalogue.
+pub fn locale_lang() -> Option<Lang> {
+    let var = |k: &str| std::env::var(k).ok();
+    Lang::from_locale_vars(
+        var("LC_ALL").as_deref(),
+        var("LC_MESSAGES").as_deref(),
+        var("LANG").as_deref(),
+    )
+}
+
 /// Which quiz to use: a bundled id or a file path.
 #[derive(Args, Debug, Clone, Default)]
 pub struct QuizArg {
@@ -157,9 +182,13 @@ pub enum Format {
 
 /// Renders a report in the chosen format.
 pub fn render(r: &report::Report, format: Format, ascii: bool) -> String {
-    match format {
-        Format::Text => card::text_card(r, ascii),
-        Format::Markdown => card::markdown(r),
-        Format::Json => r.to_json(),
+    use crate::core::ascii::{json_escaped, to_ascii};
+    match (format, ascii) {
+        (Format::Text, _) => card::text_card(r, ascii),
+        (Format::Markdown, false) => card::markdown(r),
+        (Format::Markdown, true) => to_ascii(&card::markdown(r)).into_owned(),
+        (Format::Json, false) => r.to_json(),
+        // The same document, every non-ASCII character escaped.
+        (Format::Json, true) => json_escaped(&r.to_json()).into_owned(),
     }
 }

@@ -2,6 +2,7 @@
 //! local runtime and the SSH server share it, with different settings.
 
 use crate::core::report::Report;
+use crate::core::tr;
 use crate::store;
 use crate::tui::model::Model;
 use crate::tui::msg::Effect;
@@ -82,9 +83,10 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                         saved_at: store::now_secs(),
                     };
                     if let Err(e) = store::save_progress(dir, &p) {
-                        out.status = Some(format!(
-                            "Could not save progress: {}",
-                            crate::edge::io_reason(&e)
+                        out.status = Some(tr!(
+                            m.lang(),
+                            "status-progress-failed",
+                            reason = crate::edge::io_reason(&e)
                         ));
                     }
                 }
@@ -103,23 +105,29 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 }
                 if let Some(dir) = &s.submit_dir {
                     out.status = Some(match store::submit(dir, r) {
-                        Ok(p) => format!(
-                            "Submitted to the workshop as {}",
-                            crate::core::sanitize::clean_path(&p)
+                        Ok(p) => tr!(
+                            m.lang(),
+                            "status-submitted",
+                            file = crate::core::sanitize::clean_path(&p)
                         ),
-                        Err(e) => format!(
-                            "Could not submit to {}: {}",
-                            crate::core::sanitize::clean_path(dir),
-                            crate::edge::io_reason(&e)
+                        Err(e) => tr!(
+                            m.lang(),
+                            "status-submit-failed",
+                            dir = crate::core::sanitize::clean_path(dir),
+                            reason = crate::edge::io_reason(&e)
                         ),
                     });
                 }
             }
             Effect::Copy(text) => {
                 out.terminal.extend(osc52(&text));
-                out.status = Some(
-                    "Asked your terminal to copy the text card (OSC 52). Press v to see it.".into(),
-                );
+                // Nothing tells whether the terminal did it (tmux's default
+                // ignores the request), so say what else there is.
+                out.status = Some(if m.is_remote() {
+                    m.lang().t("status-copied-remote")
+                } else {
+                    m.lang().t("status-copied")
+                });
             }
             Effect::WriteResult(dir) => {
                 let Some(r) = m.report() else { continue };
@@ -129,11 +137,12 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     .map_or_else(|| s.save_dir.clone(), expand_home);
                 let dir = &dir;
                 out.status = Some(match store::save_result(dir, r) {
-                    Ok((j, md)) => saved_message(dir, &j, &md, r),
-                    Err(e) => format!(
-                        "Could not save in {}: {}. Your result is still here; press W to try another folder.",
-                        crate::core::sanitize::clean_path(dir),
-                        crate::edge::io_reason(&e)
+                    Ok((j, md)) => saved_message(m.lang(), dir, &j, &md, r),
+                    Err(e) => tr!(
+                        m.lang(),
+                        "status-save-failed",
+                        dir = crate::core::sanitize::clean_path(dir),
+                        reason = crate::edge::io_reason(&e)
                     ),
                 });
             }
@@ -145,6 +154,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
 /// What `w` says after the result was saved as `j` and `md`; it saves the
 /// card images beside them too, and says so (or why it could not).
 fn saved_message(
+    lang: crate::core::i18n::Lang,
     dir: &std::path::Path,
     j: &std::path::Path,
     md: &std::path::Path,
@@ -157,20 +167,22 @@ fn saved_message(
     let same = |p: &std::path::Path| p.file_stem() == j.file_stem();
     match store::save_card(dir, &stem, r) {
         Ok((svg, png)) if same(md) && same(&svg) && same(&png) => {
-            format!("Saved {}, .md, .svg and .png", clean_path(j))
+            tr!(lang, "status-saved-with-card", json = clean_path(j))
         }
-        Ok((svg, png)) => format!(
-            "Saved {}, {}, {} and {}",
-            clean_path(j),
-            clean_path(md),
-            clean_path(&svg),
-            clean_path(&png)
+        Ok((svg, png)) => tr!(
+            lang,
+            "status-saved-four",
+            json = clean_path(j),
+            markdown = clean_path(md),
+            svg = clean_path(&svg),
+            png = clean_path(&png)
         ),
-        Err(e) => format!(
-            "Saved {} and {}; the card image could not be saved: {}",
-            clean_path(j),
-            clean_path(md),
-            crate::edge::io_reason(&e)
+        Err(e) => tr!(
+            lang,
+            "status-saved-no-card",
+            json = clean_path(j),
+            markdown = clean_path(md),
+            reason = crate::edge::io_reason(&e)
         ),
     }
 }

@@ -556,3 +556,66 @@ fn simulate_writes_share_codes_that_analyze_reads() {
         )
     );
 }
+
+#[test]
+fn skips_unanimous_answers_and_partial_sheets() {
+    let quiz = planted();
+    let a3 = quiz.questions.iter().position(|q| q.id == "a3").unwrap();
+    let b1 = quiz.questions.iter().position(|q| q.id == "b1").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for (i, s) in sheets(&quiz, 40, 21).iter().enumerate() {
+        let a: Vec<Option<usize>> = s
+            .iter()
+            .enumerate()
+            .map(|(q, k)| match q {
+                _ if q == a3 && i < 11 => None,
+                _ if q == b1 => Some(4),
+                _ => Some(k - 1),
+            })
+            .collect();
+        text.push_str(&code::encode(&quiz, &a));
+        text.push('\n');
+    }
+    let file = dir.path().join("codes.txt");
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let (code, out, err) = run(&["analyze", f, "--quiz", PLANTED], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Sheets: 40 (29 complete, 11 partial)\n"),
+        "{out}"
+    );
+    // Listwise per scale: Openness lost the 11 sheets that skipped a3,
+    // Sociability did not.
+    let withheld = "withheld: rests on 29 sheets, fewer than the 30 needed";
+    assert!(
+        out.contains(&format!(
+            "  {:<30}{:>5} {:>6}      –\n    {withheld}\n",
+            "Openness", 10, 29
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("  {:<30}{:>5} {:>6}  0.", "Sociability", 8, 40)),
+        "{out}"
+    );
+    assert!(out.contains("  a3                            1:"), "{out}");
+    assert!(out.contains("  skipped 11 (27.5%)\n"), "{out}");
+    // Flags, with their continuation lines put back.
+    let flags = out.split("Flagged items (3)\n").nth(1).unwrap();
+    let flags = flags.split("\n\n").next().unwrap().replace("\n    ", " ");
+    assert_eq!(
+        flags.lines().collect::<Vec<_>>(),
+        [
+            "  a3 (“I seek out unfamiliar places.”): many skips: 28% of sheets skipped it",
+            "  b1 (“I start conversations easily.”): little spread: the answers' standard deviation is 0.00 scale points, so it separates people little",
+            "  b1 (“I start conversations easily.”): near-unanimous: 100% of those who answered chose “Strongly agree”",
+        ]
+    );
+    // An item that does not vary has no correlation, and says why.
+    assert!(
+        out.contains("    b1                            r not defined: the scores do not vary"),
+        "{out}"
+    );
+}

@@ -68,6 +68,31 @@ fn strict_makes_warnings_fatal() {
     assert_eq!(err, "");
 }
 
+/// Issue 20: positions never point into comments or texts. The minimal
+/// quiz with its question list emptied, and the words `questions:`,
+/// `title:` and `id: "mini"` in a comment, a block comment and a text
+/// earlier in the file: the error is at the field itself.
+#[test]
+fn positions_never_point_into_comments() {
+    let src = std::fs::read_to_string(here().join(MINIMAL)).unwrap();
+    let a = src.find("    questions: [").unwrap();
+    let mut src = format!("{}    questions: [],\n)\n", &src[..a]);
+    src = src.replacen(
+        "    description: \"A tiny quiz used by the tests.\",",
+        "    // questions: to be written; title: later\n    /* id: \"mini\" */\n    description: \"A tiny quiz; questions: soon.\",",
+        1,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("q.ron"), &src).unwrap();
+    let line = src[..src.rfind("questions: []").unwrap()].lines().count();
+    let (out, err) = stdout_of(&["validate", "q.ron"], tmp.path(), 2);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        format!("error: q.ron:{line}:5: a quiz needs at least one question\n")
+    );
+}
+
 #[test]
 fn errors_stay_errors_with_or_without_strict() {
     for strict in [false, true] {

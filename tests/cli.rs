@@ -945,8 +945,10 @@ fn take_without_a_terminal_explains_the_alternatives() {
 
 #[test]
 fn take_plain_matches_score() {
+    let data = tempfile::tempdir().unwrap();
     let out = cf()
         .args(["take", "--plain", "--no-shuffle", "--quiz", MINIMAL])
+        .env("CAREERFIT_DATA_DIR", data.path())
         .write_stdin("3\n1\n2\n1\n")
         .assert()
         .success()
@@ -954,10 +956,20 @@ fn take_plain_matches_score() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    let card = ok(&["score", "--quiz", MINIMAL, "--answers", "3,1,2,1"]);
+    let json = ok(&[
+        "score",
+        "--quiz",
+        MINIMAL,
+        "--answers",
+        "3,1,2,1",
+        "--format",
+        "json",
+    ]);
+    let want: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let code = want["share_code"].as_str().unwrap();
     assert!(
-        out.ends_with(&card),
-        "plain mode ends with the same card as score:\n{out}"
+        out.contains(&format!("\nShare code: {code}\n")),
+        "plain mode gives the same result as score:\n{out}"
     );
 }
 

@@ -373,10 +373,11 @@ fn plain_mode_reads_bounded_lines() {
         "{}",
         &o.stdout[o.stdout.len().saturating_sub(300)..]
     );
-    assert!(
-        o.stdout
-            .ends_with("Input ended before the last question; nothing was scored.\n")
-    );
+    assert!(o.stdout.ends_with(
+        "Input ended before the quiz was finished; nothing was scored. \
+         Your progress is saved: run the quiz again to resume.\n"
+    ));
+    assert_eq!(o.code, Some(2));
     if let Some(kib) = o.peak_kib {
         assert!(kib < 40 * 1024, "peak {kib} KiB");
     }

@@ -99,6 +99,26 @@ fn without_its_allow_the_interest_inventory_is_warned_about_reverse_keys() {
 }
 
 #[test]
+fn inspect_shows_the_scale_points_and_the_allowed_lint() {
+    let out = cf().args(["inspect", "--quiz", ONET]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\nscale points: 0 to 4\nlint allowed: no-reverse-key (Interest inventories ask only how much one likes an activity; none is worded against its area.)\n"), "{text}");
+    let out = cf()
+        .args(["inspect", "--quiz", ONET, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["scale_start"], 0);
+    assert_eq!(v["allow"][0]["lint"], "no-reverse-key");
+    let out = cf().args(["inspect", "--quiz", IPIP]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("scale points") && !text.contains("lint allowed"),
+        "{text}"
+    );
+}
+
+#[test]
 fn onet_style_area_sums_run_from_0_to_40() {
     let q = quiz(ONET);
     let all = |k: usize| vec![k; q.questions.len()];

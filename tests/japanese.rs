@@ -130,7 +130,9 @@ fn a_japanese_version_1_code_gives_its_original_result() {
     assert!(card.status.success());
     let card = String::from_utf8_lossy(&card.stdout).replace('\n', " ");
     assert!(
-        card.contains(&format!("See it again: careerfit show {JA_V1_CODE} これは")),
+        card.contains(&format!(
+            "もう一度見るには: careerfit show {JA_V1_CODE} これは"
+        )),
         "{card}"
     );
 }
@@ -322,7 +324,7 @@ fn wide_characters_line_up_in_a_real_terminal() {
     );
     let t = Tmux::start("ja", 80, 24);
     t.careerfit("--quiz pm-vs-pd-ja --no-shuffle; echo EXIT=$?");
-    let welcome = t.wait_for("Enter start");
+    let welcome = t.wait_for("Enter 開始");
     assert!(
         welcome.contains("プロダクトマネジメントか、プロダクト開発か？"),
         "{welcome}"
@@ -366,7 +368,141 @@ fn wide_characters_line_up_in_a_real_terminal() {
         .expect("question");
     assert!(width(q) <= 79 && width(q) >= 70, "{q:?}");
     t.keys(&["q"]);
-    t.wait_for("Quit");
+    t.wait_for("診断を終了しますか");
     t.keys(&["y"]);
     t.wait_for("EXIT=0");
+}
+
+/// Words of the English interface: none may show around the Japanese quiz.
+/// (Key names such as Enter, Esc and QR, and the program's name, stay.)
+const ENGLISH_WORDS: &[&str] = &[
+    "How much",
+    "agree",
+    "start",
+    "help",
+    "quit",
+    "choose",
+    "next",
+    "back",
+    "skip",
+    "keys",
+    "questions",
+    "minutes",
+    "answered",
+    "Best fit",
+    "Leaning",
+    "Hybrid",
+    "No clear call",
+    "Confidence",
+    "Skills",
+    "Share code",
+    "Next steps",
+    "Why",
+    "raised",
+    "lowered",
+    "scroll",
+    "copy",
+    "card",
+    "save",
+    "review",
+    "About",
+    "Result",
+    "more",
+    "Keys",
+    "this help",
+];
+
+fn assert_no_english(screen: &str, place: &str) {
+    for w in ENGLISH_WORDS {
+        assert!(
+            !screen.contains(w),
+            "English {w:?} on the {place}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_japanese_locale_opens_the_japanese_quiz_in_a_japanese_interface() {
+    assert!(
+        available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
+    let t = Tmux::start("ja-locale", 80, 24);
+    // No --quiz: the locale picks the translation of the default quiz.
+    t.run(&format!(
+        "LANG=ja_JP.UTF-8 LC_ALL= CAREERFIT_DATA_DIR=$(mktemp -d) TERM=xterm-256color {} --no-shuffle; echo EXIT=$?",
+        Tmux::bin().display()
+    ));
+    let welcome = t.wait_for("Enter 開始");
+    assert!(welcome.contains("40 問"), "{welcome}");
+    assert_no_english(&welcome, "welcome screen");
+    t.keys(&["Enter"]);
+    let question = t.wait_for("1 / 40");
+    assert_no_english(&question, "question screen");
+    // The help overlay over wide characters keeps both borders straight:
+    // every row of the box has its left and right border in one column.
+    t.keys(&["?"]);
+    // The last line of the box, so the whole box has been drawn.
+    let help = t.wait_for("他のキーで閉じます");
+    assert_no_english(&help, "help overlay");
+    let rows: Vec<&str> = help
+        .lines()
+        .filter(|l| l.contains('│') || l.contains('┌') || l.contains('└'))
+        .collect();
+    assert!(rows.len() > 10, "{help}");
+    let left: Vec<Option<usize>> = rows
+        .iter()
+        .map(|l| {
+            ['│', '┌', '└']
+                .iter()
+                .filter_map(|c| l.find(*c))
+                .min()
+                .map(|i| width(&l[..i]))
+        })
+        .collect();
+    let right: Vec<Option<usize>> = rows
+        .iter()
+        .map(|l| {
+            ['│', '┐', '┘']
+                .iter()
+                .filter_map(|c| l.rfind(*c))
+                .max()
+                .map(|i| width(&l[..i]))
+        })
+        .collect();
+    assert!(left.windows(2).all(|w| w[0] == w[1]), "{left:?}\n{help}");
+    assert!(right.windows(2).all(|w| w[0] == w[1]), "{right:?}\n{help}");
+    t.keys(&["Escape"]);
+    // Every answer 1 and Enter, in one burst (one tmux call, not 80).
+    t.send_literal(&"1\r".repeat(40));
+    t.wait_for("見直し");
+    t.keys(&["Enter"]);
+    let result = t.wait_for("共有コード");
+    assert_no_english(&result, "results screen");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn plain_mode_speaks_japanese_around_the_japanese_quiz() {
+    let data = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("careerfit")
+        .unwrap()
+        .args(["take", "--plain", "--quiz", "pm-vs-pd-ja", "--no-shuffle"])
+        .env("CAREERFIT_DATA_DIR", data.path())
+        .env("LANG", "ja_JP.UTF-8")
+        .write_stdin("1\n".repeat(40) + "\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "この診断でわかること",
+        "質問 1/40",
+        "あなたの結果",
+        "共有コード",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing:\n{text}");
+    }
+    assert_no_english(&text, "plain-mode transcript");
 }

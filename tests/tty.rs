@@ -167,3 +167,33 @@ fn resubmitting_after_changing_an_answer_replaces_the_result() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["total"], 1);
 }
+
+/// Issue 20: `TERM=dumb` cannot show a full screen: the quiz is the plain
+/// one, in ASCII, in the terminal's normal screen; a typo repeats only the
+/// answer prompt; q with an answer asks first.
+#[test]
+fn term_dumb_takes_the_plain_quiz_in_the_normal_screen() {
+    assert!(available(), "tmux is required for this test");
+    let t = Tmux::start("dumb", 100, 30);
+    t.run(&format!(
+        "CAREERFIT_DATA_DIR={} TERM=dumb LANG=en_US.UTF-8 {} --no-shuffle; echo EXIT=$?",
+        t.data_dir.path().display(),
+        Tmux::bin().display()
+    ));
+    t.wait_for("Your answer (1-5, s, b, q):");
+    assert_eq!(t.format("#{alternate_on}"), "0", "no full screen");
+    t.send_literal("4");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 2 of 40:");
+    t.send_literal("x");
+    t.keys(&["Enter"]);
+    t.wait_for("Please type a number from 1 to 5, or s, b or q.");
+    t.send_literal("q");
+    t.keys(&["Enter"]);
+    t.wait_for("Quit now? (y quits, n goes on):");
+    t.send_literal("y");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("EXIT=0");
+    assert!(s.contains("Stopped; nothing was scored."), "{s}");
+    assert!(s.is_ascii(), "{s}");
+}

@@ -245,3 +245,22 @@ fn remote_welcome_and_help() {
         "{help}"
     );
 }
+
+/// Issue 20: status lines wrap instead of stopping at the edge (a saved
+/// file's long name, the OSC 52 note).
+#[test]
+fn results_status_wraps() {
+    let mut m = results();
+    let note = "Asked your terminal to copy the text card (OSC 52). Not every terminal allows that (in tmux: set -g set-clipboard on): if nothing was copied, press v to see the card or w to save it.";
+    send(&mut m, &[Message::Status(note.into())]);
+    for (w, h) in SIZES {
+        let s = draw(&m, w, h);
+        let flat: String = s
+            .lines()
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("or w to save it."), "{w}x{h}:\n{s}");
+    }
+    insta::assert_snapshot!("results_status_50x14", draw(&m, MIN_WIDTH, MIN_HEIGHT));
+}

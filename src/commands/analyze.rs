@@ -11,7 +11,7 @@
 use crate::core::aggregate::{self, DEFAULT_MIN_GROUP};
 use crate::core::analysis::{self, Body, Report, Section};
 use crate::edge::{Failure, QuizArg, load_quiz};
-use crate::workshop::aggregate_cmd::read_inputs;
+use crate::workshop::aggregate_cmd::{read_inputs, threads};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -63,7 +63,7 @@ pub fn run(a: &AnalyzeArgs) -> Result<String, Failure> {
                 }
                 (Some(model), Some(i)) => {
                     let mine = sheets.get(i).map_or(&[][..], Vec::as_slice);
-                    Body::Analysed(model, analysis::analyze(model, mine))
+                    Body::Analysed(model, analysis::analyze(model, mine, threads()))
                 }
                 _ => Body::CountOnly(aggregate::unknown_note().to_string()),
             };

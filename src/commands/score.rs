@@ -13,7 +13,7 @@ pub struct ScoreArgs {
     pub quiz: QuizArg,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    /// Plain ASCII bars in the text card.
+    /// Pure ASCII output: bars, punctuation and quiz text (JSON escapes the rest).
     #[arg(long)]
     pub ascii: bool,
     /// An optional nickname to include in the result.

@@ -29,7 +29,7 @@ pub struct ShowArgs {
     pub quiz: QuizArg,
     #[arg(long, value_enum, default_value_t)]
     pub format: ShowFormat,
-    /// Plain ASCII bars in the text card.
+    /// Pure ASCII output: bars, punctuation and quiz text (JSON escapes the rest).
     #[arg(long)]
     pub ascii: bool,
     /// Write to this file instead of standard output.

@@ -1,8 +1,10 @@
 //! `careerfit take`: choose between the full-screen TUI and the plain
 //! line-by-line mode, and refuse politely when there is no terminal.
 
+use crate::core::i18n::Lang;
 use crate::core::model::Quiz;
-use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
+use crate::core::tr;
+use crate::edge::{Failure, QuizArg, io_reason, load_quiz_for, locale_lang};
 use crate::effects;
 use crate::store;
 use crate::tui::keys::message_for;
@@ -29,9 +31,14 @@ pub struct TakeArgs {
     /// Keep the questions and options in file order.
     #[arg(long)]
     pub no_shuffle: bool,
-    /// Line-by-line mode for screen readers and simple terminals.
+    /// Line-by-line mode for screen readers and simple terminals (also
+    /// chosen when TERM=dumb).
     #[arg(long)]
     pub plain: bool,
+    /// Pure ASCII output, line by line (implies --plain; also chosen in
+    /// plain mode when TERM=dumb or the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
     /// An optional nickname stored with saved results.
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
@@ -45,24 +52,19 @@ pub struct TakeArgs {
 
 /// Runs the quiz for a person at this terminal.
 pub fn take(args: &TakeArgs) -> Result<String, Failure> {
-    let quiz = load_quiz(&args.quiz)?;
+    let quiz = load_quiz_for(&args.quiz, locale_lang())?;
     let seed = if args.no_shuffle {
         None
     } else {
         Some(args.seed.unwrap_or_else(fresh_seed))
     };
-    if args.plain {
-        let stdin = std::io::stdin();
-        let mut out = std::io::stdout();
-        let report = crate::plain::run(
-            &quiz,
-            seed,
-            args.name.as_deref(),
-            &mut stdin.lock(),
-            &mut out,
-        )
-        .map_err(|e| Failure::other(format!("error: {e}")))?;
-        return finish_plain(report, args);
+    let env = |k: &str| std::env::var(k).ok();
+    let dumb = env("TERM").as_deref() == Some("dumb");
+    if args.plain || args.ascii || dumb {
+        // A dumb terminal cannot show the full screen: it gets the plain
+        // quiz, in ASCII (issue 20).
+        let ascii = args.ascii || dumb || !utf8_locale(&env);
+        return take_plain(&quiz, seed, ascii, args);
     }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::input(
@@ -93,15 +95,132 @@ fn fresh_seed() -> u64 {
         .finish()
 }
 
-/// Like the TUI: keep a finished plain-mode result in history and submit it
-/// to a workshop folder when asked.
-fn finish_plain(
-    report: Option<crate::core::report::Report>,
+/// Whether the locale (the first of `LC_ALL`, `LC_CTYPE` and `LANG` that
+/// is set, as C programs pick it) says UTF-8. None set is the `C` locale,
+/// which is ASCII.
+pub fn utf8_locale(env: &dyn Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| env(k).filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// Where the answers go, as the welcome screen says it.
+fn privacy(args: &TakeArgs, lang: Lang) -> String {
+    match (&args.submit, &args.name) {
+        (Some(dir), Some(n)) => tr!(
+            lang,
+            "privacy-folder-named",
+            dir = crate::core::sanitize::clean_path(dir),
+            name = n
+        ),
+        (Some(dir), None) => tr!(
+            lang,
+            "privacy-folder-anonymous",
+            dir = crate::core::sanitize::clean_path(dir)
+        ),
+        (None, _) => lang.t("privacy-local"),
+    }
+}
+
+/// Plain mode's progress: the same file, lock and format as the
+/// full-screen quiz's, so either can resume what the other saved.
+struct PlainProgress<'a> {
+    dir: Option<PathBuf>,
+    quiz: &'a Quiz,
+    seed: Option<u64>,
+}
+
+impl crate::plain::Keeper for PlainProgress<'_> {
+    fn keeps(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    fn save(&mut self, answers: &crate::core::scoring::Answers, pos: usize) -> Option<String> {
+        let dir = self.dir.as_ref()?;
+        let p = store::Progress {
+            quiz: self.quiz.id.clone(),
+            fingerprint: self.quiz.fingerprint.clone(),
+            answers: answers.clone(),
+            pos,
+            seed: self.seed,
+            saved_at: store::now_secs(),
+        };
+        store::save_progress(dir, &p).err().map(|e| {
+            tr!(
+                Lang::from_tag(&self.quiz.language),
+                "status-progress-failed",
+                reason = io_reason(&e)
+            )
+        })
+    }
+
+    fn clear(&mut self) {
+        if let Some(dir) = &self.dir {
+            store::clear_progress(dir, &self.quiz.id);
+        }
+    }
+}
+
+/// The line-by-line quiz on stdin and stdout. Input that ends before the
+/// result is bad input (exit 2): a script feeding answers was cut short.
+fn take_plain(
+    quiz: &Quiz,
+    seed: Option<u64>,
+    ascii: bool,
     args: &TakeArgs,
 ) -> Result<String, Failure> {
-    let Some(r) = report else {
-        return Ok(String::new());
+    let data_dir = store::data_dir();
+    let slot = data_dir
+        .as_ref()
+        .map(|d| store::ProgressSlot::open(d, quiz));
+    let (saved, notice, owned) = match &slot {
+        Some(s) => (s.saved.clone(), s.note.clone(), s.owned),
+        None => (None, None, false),
     };
+    // A resumed quiz keeps the order it was started with.
+    let seed = saved.as_ref().map_or(seed, |p| p.seed);
+    let session = crate::plain::Session {
+        quiz,
+        seed,
+        name: args.name.as_deref(),
+        ascii,
+        privacy: privacy(args, Lang::from_tag(&quiz.language)),
+        notice,
+        saved: saved.map(|p| (p.answers, p.pos)),
+    };
+    let mut keeper = PlainProgress {
+        dir: data_dir.filter(|_| owned),
+        quiz,
+        seed,
+    };
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout();
+    let ended = crate::plain::run(&session, &mut keeper, &mut stdin.lock(), &mut out)
+        .map_err(|e| Failure::other(format!("error: {e}")))?;
+    // The progress lock is held until the quiz has ended.
+    drop(slot);
+    match ended {
+        crate::plain::Ended::Finished(r) => finish_plain(*r, args).map(|said| {
+            if ascii {
+                crate::core::ascii::to_ascii(&said).into_owned()
+            } else {
+                said
+            }
+        }),
+        crate::plain::Ended::Quit => Ok(String::new()),
+        crate::plain::Ended::InputEnded => Err(Failure::input(
+            "error: input ended before the quiz was finished",
+        )),
+    }
+}
+
+/// Like the TUI: keep a finished plain-mode result in history and submit it
+/// to a workshop folder when asked.
+fn finish_plain(r: crate::core::report::Report, args: &TakeArgs) -> Result<String, Failure> {
     let r = r.stamped(
         &crate::store::new_result_id(),
         &crate::store::utc_rfc3339(crate::store::now_secs()),

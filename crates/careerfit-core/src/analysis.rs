@@ -140,8 +140,10 @@ pub(crate) fn enough<T>(n: usize, f: impl FnOnce() -> Figure<T>) -> Figure<T> {
 
 /// Analyses the answer sheets of one quiz version. A sheet holds one
 /// 1-based option number per question (0 when skipped); anything out of
-/// range counts as skipped, so no sheet can make this fail.
-pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>]) -> Analysis {
+/// range counts as skipped, so no sheet can make this fail. Scoring every
+/// sheet (for the fits and outcomes) is the costly part and runs on
+/// `threads` threads; the figures do not depend on how many.
+pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Analysis {
     let nq = quiz.questions.len();
     let complete = sheets
         .iter()
@@ -149,16 +151,14 @@ pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>]) -> Analysis {
         .count();
     let answers = (0..nq).map(|q| answers_to(quiz, sheets, q)).collect();
     let scales = scales::all(quiz, sheets);
-    let mut fits: Vec<Vec<Option<f64>>> = Vec::with_capacity(sheets.len());
+    let scored = score_all(quiz, sheets, threads);
     let mut outcomes = vec![0usize; quiz.outcomes.len()];
-    for s in sheets {
-        let picked: Vec<Option<usize>> = (0..nq).map(|q| choice(quiz, s, q)).collect();
-        let a = assess(quiz, &picked);
-        if let Some(c) = outcomes.get_mut(a.recommendation.outcome) {
+    for (o, _) in &scored {
+        if let Some(c) = outcomes.get_mut(*o) {
             *c += 1;
         }
-        fits.push(a.fits.iter().map(|f| f.fit).collect());
     }
+    let fits: Vec<&[Option<f64>]> = scored.iter().map(|(_, f)| &f[..]).collect();
     let mut correlations = Vec::new();
     for a in 0..quiz.profiles.len() {
         for b in a + 1..quiz.profiles.len() {
@@ -189,6 +189,34 @@ pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>]) -> Analysis {
     };
     out.flags = flags::flags(quiz, &out);
     out
+}
+
+/// Each sheet's outcome and fits, in sheet order, scored on `threads` threads.
+fn score_all(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Vec<(usize, Vec<Option<f64>>)> {
+    let one = |s: &[u8]| {
+        let picked: Vec<Option<usize>> = (0..quiz.questions.len())
+            .map(|q| choice(quiz, s, q))
+            .collect();
+        let a = assess(quiz, &picked);
+        (
+            a.recommendation.outcome,
+            a.fits.iter().map(|f| f.fit).collect(),
+        )
+    };
+    let chunk = sheets.len().div_ceil(threads.max(1)).max(1);
+    let parallel = std::thread::scope(|scope| {
+        let handles: Vec<_> = sheets
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(|s| one(s)).collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::with_capacity(sheets.len());
+        for h in handles {
+            out.extend(h.join().ok()?);
+        }
+        Some(out)
+    });
+    // A thread that failed (it should not) costs time, never a figure.
+    parallel.unwrap_or_else(|| sheets.iter().map(|s| one(s)).collect())
 }
 
 fn answers_to(quiz: &Quiz, sheets: &[Box<[u8]>], q: usize) -> Answers {

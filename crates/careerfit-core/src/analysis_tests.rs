@@ -56,7 +56,7 @@ fn the_withheld_message() {
 #[test]
 fn under_thirty_sheets_every_estimate_is_withheld() {
     let quiz = default_quiz();
-    let a = analyze(&quiz, &sheets(&quiz, 29, 7, 0));
+    let a = analyze(&quiz, &sheets(&quiz, 29, 7, 0), 2);
     assert_eq!((a.sheets, a.complete), (29, 29));
     for s in &a.scales {
         assert_eq!(s.alpha, Err(Withheld::Few(29)));
@@ -71,7 +71,7 @@ fn under_thirty_sheets_every_estimate_is_withheld() {
     assert!(a.flags.is_empty());
     // Counts are not estimates: they are shown.
     assert_eq!(a.outcomes.iter().sum::<usize>(), 29);
-    let b = analyze(&quiz, &sheets(&quiz, 30, 7, 0));
+    let b = analyze(&quiz, &sheets(&quiz, 30, 7, 0), 2);
     assert!(b.scales.iter().all(|s| s.alpha.is_ok()));
 }
 
@@ -79,7 +79,7 @@ fn under_thirty_sheets_every_estimate_is_withheld() {
 fn a_profile_scale_sums_to_the_fit_careerfit_reports() {
     let quiz = default_quiz();
     let all = sheets(&quiz, 60, 3, 0);
-    let a = analyze(&quiz, &all);
+    let a = analyze(&quiz, &all, 2);
     for s in a.scales.iter().filter(|s| s.kind == ScaleKind::Profile) {
         let fits: Vec<f64> = all
             .iter()
@@ -112,7 +112,7 @@ fn a_profile_scale_sums_to_the_fit_careerfit_reports() {
 #[test]
 fn partial_sheets_count_only_where_they_answered_everything() {
     let quiz = default_quiz();
-    let a = analyze(&quiz, &sheets(&quiz, 100, 5, 7));
+    let a = analyze(&quiz, &sheets(&quiz, 100, 5, 7), 2);
     assert_eq!(a.complete, 0);
     assert_eq!(a.partial(), 100);
     let skipped: usize = a.answers.iter().map(|x| x.skipped).sum();
@@ -130,7 +130,7 @@ fn hostile_sheets_do_not_panic() {
         vec![255u8; 500].into_boxed_slice(),
         vec![0u8; 40].into_boxed_slice(),
     ];
-    let a = analyze(&quiz, &odd);
+    let a = analyze(&quiz, &odd, 2);
     assert_eq!((a.sheets, a.complete), (3, 0));
     assert!(
         !text(&Report {
@@ -140,4 +140,11 @@ fn hostile_sheets_do_not_panic() {
         })
         .is_empty()
     );
+}
+
+#[test]
+fn figures_do_not_depend_on_the_number_of_threads() {
+    let quiz = default_quiz();
+    let all = sheets(&quiz, 97, 11, 13);
+    assert_eq!(analyze(&quiz, &all, 1), analyze(&quiz, &all, 4));
 }

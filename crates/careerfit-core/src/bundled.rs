@@ -1,6 +1,8 @@
 //! Quizzes built into the binary, so careerfit runs anywhere with no files.
 
 /// `(id, file name, RON source)` of every bundled quiz; the first is the default.
+use crate::i18n::Lang;
+
 pub const BUNDLED: &[(&str, &str, &str)] = &[
     (
         "pm-vs-pd",
@@ -39,6 +41,20 @@ pub fn find(id: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(i, _, _)| *i == id)
         .map(|(_, f, s)| (*f, *s))
+}
+
+/// The bundled translation of quiz `id` into `lang`, if there is one: by
+/// convention it is bundled as `ID-TAG` (`pm-vs-pd-ja`), with the same
+/// questions, keys and weights as the original. English is the original.
+pub fn translation(id: &str, lang: Lang) -> Option<&'static str> {
+    if lang == Lang::En {
+        return None;
+    }
+    let wanted = format!("{id}-{}", lang.tag());
+    BUNDLED
+        .iter()
+        .find(|(i, _, _)| *i == wanted)
+        .map(|(i, _, _)| *i)
 }
 
 /// Every bundled quiz that loads, as `(fingerprint, "title (id)")`, so share

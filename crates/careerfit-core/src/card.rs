@@ -6,6 +6,7 @@ use super::model::{Quiz, When};
 use super::report::{ReasonOut, Report};
 use super::sanitize::{clean, clean_line};
 use super::text::{bar, pad, truncate, width, wrap};
+use crate::tr;
 use serde_json::{Value, json};
 use std::fmt::Write;
 
@@ -30,7 +31,11 @@ pub fn show_command(r: &Report) -> String {
         // code alone finds the version it was made with.
         Some(_) => by_code,
         // A quiz from a file: the id alone would not find it.
-        None => format!("careerfit show {} --quiz <quiz file>", r.share_code),
+        None => format!(
+            "careerfit show {} --quiz {}",
+            r.share_code,
+            r.lang().t("quiz-file-placeholder")
+        ),
     }
 }
 
@@ -38,11 +43,16 @@ pub fn show_command(r: &Report) -> String {
 /// and over SSH): the headline and the share code with the command that
 /// shows it again, so the result outlives the full-screen view.
 pub fn farewell(r: &Report) -> String {
+    let lang = r.lang();
     format!(
-        "Your result: {}\nShare code: {}  (see it again: {})\n",
-        r.headline(),
-        r.share_code,
-        show_command(r)
+        "{}\n{}\n",
+        tr!(lang, "goodbye-result", headline = r.headline()),
+        tr!(
+            lang,
+            "goodbye-code",
+            code = &r.share_code,
+            command = show_command(r)
+        )
     )
 }
 
@@ -54,6 +64,14 @@ fn push_wrapped(out: &mut String, indent: &str, text: &str) {
 
 /// The text card: recommendation, bars, reasons, code and how to reproduce it.
 pub fn text_card(r: &Report, ascii: bool) -> String {
+    let lang = r.lang();
+    let ascii_copy;
+    let r = if ascii {
+        ascii_copy = crate::ascii::report(r);
+        &ascii_copy
+    } else {
+        r
+    };
     let mut o = String::new();
     let dash = if ascii { "-" } else { "─" };
     push_wrapped(
@@ -62,16 +80,20 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
         &format!("careerfit · {} (v{})", r.quiz.title, r.quiz.version),
     );
     if let Some(n) = &r.name {
-        push_wrapped(&mut o, "", &format!("Result for {n}"));
+        push_wrapped(&mut o, "", &tr!(lang, "card-result-for", name = n));
     }
     let _ = writeln!(o, "{}", dash.repeat(CARD_WIDTH));
     push_wrapped(&mut o, "", &r.headline());
-    let _ = writeln!(
-        o,
-        "Confidence: {} · {} of {} questions answered",
-        r.confidence_text(),
-        r.answered,
-        r.answers.len()
+    push_wrapped(
+        &mut o,
+        "",
+        &tr!(
+            lang,
+            "card-confidence",
+            confidence = r.confidence_text(),
+            done = r.answered,
+            total = r.answers.len()
+        ),
     );
     if !r.recommendation.confidence_note.is_empty() {
         push_wrapped(&mut o, "", &r.recommendation.confidence_note);
@@ -105,16 +127,23 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
             push_wrapped(
                 &mut o,
                 "  ",
-                &format!("{sign} “{q}” — {} ({})", re.answer, reason_effect(r, re)),
+                &tr!(
+                    lang,
+                    "card-reason",
+                    sign = sign,
+                    text = q,
+                    answer = &re.answer,
+                    effect = reason_effect(r, re)
+                ),
             );
         }
     }
     for f in &r.explanation.flags {
         o.push('\n');
-        push_wrapped(&mut o, "", &format!("Note: {}", f.message));
+        push_wrapped(&mut o, "", &tr!(lang, "card-note", message = &f.message));
     }
     o.push('\n');
-    let _ = writeln!(o, "Skills (0–100):");
+    let _ = writeln!(o, "{}", lang.t("card-skills"));
     let dn = r
         .dimensions
         .iter()
@@ -132,33 +161,51 @@ pub fn text_card(r: &Report, ascii: bool) -> String {
         );
     }
     let _ = writeln!(o, "{}", dash.repeat(CARD_WIDTH));
-    let _ = writeln!(o, "Share code: {}", r.share_code);
-    push_wrapped(&mut o, "", &format!("See it again: {}", show_command(r)));
+    let _ = writeln!(o, "{}", tr!(lang, "card-share-code", code = &r.share_code));
+    push_wrapped(
+        &mut o,
+        "",
+        &tr!(lang, "card-see-again", command = show_command(r)),
+    );
     if !r.disclaimer.is_empty() {
         push_wrapped(&mut o, "", &r.disclaimer);
     }
-    clean(&o)
+    let o = clean(&o);
+    if ascii {
+        // The texts are ASCII already; what is left is the card's own
+        // punctuation and the `…` of a cut text, which keeps its one
+        // column as `~` in a padded column so the columns stay in line.
+        // A cut quotation ends in `...` (it is wrapped text).
+        let o = o.replace("…”", "...\"").replace('…', "~");
+        crate::ascii::to_ascii(&o).into_owned()
+    } else {
+        o
+    }
 }
 
 /// The reasons split into the answers that pulled towards the result and
 /// those that pulled the other way, each under its heading.
-pub fn reason_groups(r: &Report) -> Vec<(&'static str, Vec<&ReasonOut>)> {
+pub fn reason_groups(r: &Report) -> Vec<(String, Vec<&ReasonOut>)> {
     let (towards, against): (Vec<&ReasonOut>, Vec<&ReasonOut>) =
         r.explanation.reasons.iter().partition(|re| re.pull > 0.0);
     let mut groups = Vec::new();
     if !towards.is_empty() {
-        groups.push(("Why, in your own answers:", towards));
+        groups.push((r.lang().t("reasons-towards"), towards));
     }
     if !against.is_empty() {
-        groups.push(("What pulled the other way:", against));
+        groups.push((r.lang().t("reasons-against"), against));
     }
     groups
 }
 
 /// What an answer did, e.g. `raised Product Management`.
 pub fn reason_effect(r: &Report, re: &ReasonOut) -> String {
-    let verb = if re.raised { "raised" } else { "lowered" };
-    format!("{verb} {}", r.profile_name(&re.profile))
+    let profile = r.profile_name(&re.profile);
+    if re.raised {
+        tr!(r.lang(), "effect-raised", profile = profile)
+    } else {
+        tr!(r.lang(), "effect-lowered", profile = profile)
+    }
 }
 
 /// User text (a nickname) as literal Markdown: HTML characters become
@@ -188,19 +235,24 @@ fn md_cell(s: &str) -> String {
 
 /// The Markdown document: headings, tables, explanation and next steps.
 pub fn markdown(r: &Report) -> String {
+    let lang = r.lang();
     let mut o = String::new();
-    let _ = writeln!(o, "# {} — result\n", r.quiz.title);
+    let _ = writeln!(o, "# {}\n", tr!(lang, "md-title", title = &r.quiz.title));
     if let Some(n) = &r.name {
-        let _ = writeln!(o, "Result for **{}**.\n", md_text(n));
+        let _ = writeln!(o, "{}\n", tr!(lang, "md-result-for", name = md_text(n)));
     }
     let _ = writeln!(
         o,
-        "**{}:** {} · confidence {} · {} of {} questions answered\n",
-        md_cell(&r.recommendation.headline),
-        md_cell(&r.recommendation.title),
-        r.confidence_text(),
-        r.answered,
-        r.answers.len()
+        "{}\n",
+        tr!(
+            lang,
+            "md-headline",
+            label = md_cell(&r.recommendation.headline),
+            title = md_cell(&r.recommendation.title),
+            confidence = r.confidence_text(),
+            done = r.answered,
+            total = r.answers.len()
+        )
     );
     if !r.recommendation.confidence_note.is_empty() {
         let _ = writeln!(o, "*{}*\n", r.recommendation.confidence_note);
@@ -208,7 +260,9 @@ pub fn markdown(r: &Report) -> String {
     let _ = writeln!(o, "{}\n", r.explanation.summary);
     let _ = writeln!(
         o,
-        "## Fit by profile\n\n| Profile | Fit (0–100) | ± (std. error) |\n|---|---:|---:|"
+        "## {}\n\n{}\n|---|---:|---:|",
+        lang.t("md-fit-heading"),
+        lang.t("md-fit-columns")
     );
     for p in &r.profiles {
         let fit = p.fit.map_or("–".into(), |f| format!("{f:.1}"));
@@ -216,10 +270,14 @@ pub fn markdown(r: &Report) -> String {
     }
     let _ = writeln!(
         o,
-        "\n## Skills\n\n| Skill | Score (0–100) | Raw | Range |\n|---|---:|---:|---:|"
+        "\n## {}\n\n{}\n|---|---:|---:|---:|",
+        lang.t("md-skills-heading"),
+        lang.t("md-skills-columns")
     );
     for d in &r.dimensions {
-        let s = d.score.map_or("not measured".into(), |s| format!("{s:.1}"));
+        let s = d
+            .score
+            .map_or_else(|| lang.t("md-not-measured"), |s| format!("{s:.1}"));
         let _ = writeln!(
             o,
             "| {} | {s} | {} | {}–{} |",
@@ -234,16 +292,20 @@ pub fn markdown(r: &Report) -> String {
         for re in list {
             let _ = writeln!(
                 o,
-                "- ({:+.1}, {}): “{}” — you answered *{}*",
-                re.pull,
-                reason_effect(r, re),
-                re.text.replace('\n', " "),
-                re.answer
+                "{}",
+                tr!(
+                    lang,
+                    "md-reason",
+                    pull = format!("{:+.1}", re.pull),
+                    effect = reason_effect(r, re),
+                    text = re.text.replace('\n', " "),
+                    answer = &re.answer
+                )
             );
         }
     }
     if !r.explanation.flags.is_empty() {
-        let _ = writeln!(o, "\n## About your answer pattern\n");
+        let _ = writeln!(o, "\n## {}\n", lang.t("md-pattern-heading"));
         for f in &r.explanation.flags {
             let _ = writeln!(o, "- {}", f.message);
         }
@@ -257,22 +319,26 @@ pub fn markdown(r: &Report) -> String {
         let _ = writeln!(o, "\n{}", r.outcome.day_to_day);
     }
     if !r.outcome.key_questions.is_empty() {
-        let _ = writeln!(o, "\n**Questions this path answers**\n");
+        let _ = writeln!(o, "\n**{}**\n", lang.t("md-key-questions"));
         for q in &r.outcome.key_questions {
             let _ = writeln!(o, "- {q}");
         }
     }
     if !r.outcome.next_steps.is_empty() {
-        let _ = writeln!(o, "\n## Next steps\n");
+        let _ = writeln!(o, "\n## {}\n", lang.t("md-next-steps"));
         for (i, s) in r.outcome.next_steps.iter().enumerate() {
             let _ = writeln!(o, "{}. {s}", i + 1);
         }
     }
     let _ = writeln!(
         o,
-        "\n---\n\nShare code: `{}` · reproduce with `{}`",
-        r.share_code,
-        show_command(r)
+        "\n---\n\n{}",
+        tr!(
+            lang,
+            "md-share",
+            code = &r.share_code,
+            command = show_command(r)
+        )
     );
     if !r.disclaimer.is_empty() {
         let _ = writeln!(o, "\n*{}*", r.disclaimer);
@@ -301,6 +367,8 @@ pub fn inspect_json(q: &Quiz) -> String {
         "source": q.source,
         "fingerprint": q.fingerprint,
         "scale": q.scale,
+        "scale_start": q.scale_start,
+        "allow": q.allow.iter().map(|a| json!({"lint": a.lint, "reason": a.reason})).collect::<Vec<_>>(),
         "rules": q.rules,
         "dimensions": q.dimensions.iter().map(|d| json!({"id": d.id, "name": d.name, "description": d.description})).collect::<Vec<_>>(),
         "profiles": q.profiles.iter().map(|p| json!({
@@ -340,6 +408,13 @@ pub fn inspect_text(q: &Quiz) -> String {
         q.outcomes.len(),
         q.scale.join(" / ")
     );
+    if q.scale_start != 1 {
+        let last = q.scale_start + q.scale.len() as i64 - 1;
+        let _ = writeln!(o, "scale points: {} to {last}", q.scale_start);
+    }
+    for a in &q.allow {
+        let _ = writeln!(o, "lint allowed: {} ({})", a.lint, a.reason);
+    }
     match q.rules.bands {
         None => {
             let _ = writeln!(

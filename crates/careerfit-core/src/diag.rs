@@ -39,6 +39,79 @@ pub struct Locator<'a> {
     /// Every `id: "value"` in the source: value (unescaped) → offsets of its
     /// quotes, in order.
     ids: std::collections::HashMap<String, Vec<usize>>,
+    /// Byte ranges that are not RON syntax, in order: comments whole, and
+    /// the inside of strings (their opening quote is syntax). A field name
+    /// or an id found there is a word in a comment or a text, never the
+    /// place to point at (issue 20: a missing question list was reported
+    /// at "questions" in a comment).
+    hidden: Vec<(usize, usize)>,
+}
+
+/// The ranges of `src` that are comments or inside strings (see
+/// [`Locator`]), following RON's lexical rules: `//` to the end of the
+/// line, nested `/* */`, `"…"` with escapes, `r#"…"#` raw strings and
+/// `'c'` characters.
+fn hidden_ranges(src: &str) -> Vec<(usize, usize)> {
+    let b = src.as_bytes();
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    while i < n {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                let end = b[i..].iter().position(|&c| c == b'\n').map_or(n, |p| i + p);
+                out.push((i, end));
+                i = end;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let start = i;
+                let mut depth = 0usize;
+                while i < n {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                out.push((start, i.min(n)));
+            }
+            q @ (b'"' | b'\'') => {
+                let start = i + 1;
+                i += 1;
+                while i < n && b[i] != q {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                out.push((start, i.min(n)));
+                i += 1;
+            }
+            b'r' if (i == 0 || !ident(b[i - 1])) && matches!(b.get(i + 1), Some(b'"' | b'#')) => {
+                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                if b.get(i + 1 + hashes) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let start = i + 2 + hashes;
+                let mut close = vec![b'"'];
+                close.extend(std::iter::repeat_n(b'#', hashes));
+                let end = b[start..]
+                    .windows(close.len())
+                    .position(|w| w == close.as_slice())
+                    .map_or(n, |p| start + p);
+                out.push((start, end));
+                i = (end + close.len()).min(n);
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 impl<'a> Locator<'a> {
@@ -51,12 +124,14 @@ impl<'a> Locator<'a> {
         let bytes = src.as_bytes();
         let mut line_starts = vec![0];
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        let hidden = hidden_ranges(src);
+        let is_code = |at: usize| is_code(&hidden, at);
         let mut ids: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
         let id_at = bytes
             .windows(2)
             .enumerate()
-            .filter(|(_, w)| *w == b"id")
+            .filter(|(at, w)| *w == b"id" && is_code(*at))
             .map(|(at, _)| at);
         for at in id_at {
             let Some(rest) = src.get(at + 2..) else {
@@ -85,7 +160,13 @@ impl<'a> Locator<'a> {
             src,
             line_starts,
             ids,
+            hidden,
         }
+    }
+
+    /// Whether the byte at `at` is RON syntax (not in a comment or a text).
+    fn is_code(&self, at: usize) -> bool {
+        is_code(&self.hidden, at)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -116,13 +197,15 @@ impl<'a> Locator<'a> {
         self.ids.get(value).and_then(|v| v.get(nth)).copied()
     }
 
-    /// Byte offset of the first `"value"` at or after `from`.
+    /// Byte offset of the first `"value"` at or after `from` that is a
+    /// string of its own (not in a comment or inside another text).
     pub fn find_quoted_after(&self, from: usize, value: &str) -> Option<usize> {
         let needle = format!("\"{value}\"");
         self.src
-            .get(from..)
-            .and_then(|s| s.find(&needle))
-            .map(|i| i + from)
+            .get(from..)?
+            .match_indices(&needle)
+            .map(|(i, _)| i + from)
+            .find(|&at| self.is_code(at))
     }
 
     /// Byte offset of the first `field:` at or after `from`, as a whole
@@ -134,6 +217,7 @@ impl<'a> Locator<'a> {
                 let before = rest.get(..*i).and_then(|b| b.chars().next_back());
                 let word_start = !before.is_some_and(|c| c.is_alphanumeric() || c == '_');
                 word_start
+                    && self.is_code(i + from)
                     && rest
                         .get(i + field.len()..)
                         .is_some_and(|t| t.trim_start().starts_with(':'))
@@ -142,9 +226,28 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Whether `at` lies outside every range of `hidden` (sorted, disjoint).
+fn is_code(hidden: &[(usize, usize)], at: usize) -> bool {
+    let after = hidden.partition_point(|&(start, _)| start <= at);
+    after == 0 || hidden[after - 1].1 <= at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_and_texts_are_never_positions() {
+        let src = "(\n  // questions: here\n  /* id: \"q\" /* nested */ title: */\n  text: \"questions: in a text\",\n  raw: r#\"id: \"q\"\"#,\n  questions: [],\n  id: \"q\",\n)";
+        let l = Locator::new(src);
+        let at = l.find_field_after(0, "questions").unwrap();
+        assert_eq!(l.line_col(at), (6, 3));
+        assert_eq!(l.find_field_after(0, "title"), None);
+        let id = l.find_id("q", 0).unwrap();
+        assert_eq!(l.line_col(id), (7, 7));
+        assert_eq!(l.find_id("q", 1), None);
+        assert_eq!(l.find_quoted_after(0, "q"), Some(id));
+    }
 
     #[test]
     fn positions_count_characters() {

@@ -4,11 +4,13 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod answers;
+pub mod ascii;
 pub mod bundled;
 pub mod card;
 pub mod code;
 pub mod diag;
 pub mod explain;
+pub mod i18n;
 pub mod lint;
 pub mod load;
 pub mod model;

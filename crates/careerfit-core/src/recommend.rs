@@ -7,6 +7,7 @@
 //! * the original **gap rule** stays for quizzes written for it, so their
 //!   share codes and result files keep giving the result they always gave.
 
+use super::i18n::Lang;
 use super::model::{Bands, Quiz};
 use super::scoring::{Flag, ProfileFit, TIE};
 use serde::Serialize;
@@ -37,13 +38,13 @@ pub enum Basis {
 impl Basis {
     /// The label in front of the outcome's title, so the headline always
     /// says what kind of call it is.
-    pub fn headline(self) -> &'static str {
-        match self {
-            Basis::StandsOut => "Best fit",
-            Basis::Leaning => "Leaning towards",
-            Basis::TooClose | Basis::BothStrong | Basis::Bridged => "Hybrid",
-            Basis::NothingStrong | Basis::Flagged => "No clear call yet",
-        }
+    pub fn headline(self, lang: Lang) -> String {
+        lang.t(match self {
+            Basis::StandsOut => "headline-best-fit",
+            Basis::Leaning => "headline-leaning",
+            Basis::TooClose | Basis::BothStrong | Basis::Bridged => "headline-hybrid",
+            Basis::NothingStrong | Basis::Flagged => "headline-no-call",
+        })
     }
 
     /// Whether a role was named.
@@ -63,7 +64,18 @@ pub struct Recommendation {
     pub confidence: Option<u8>,
 }
 
-/// Confidence as a word, for people.
+/// Confidence as a word in `lang`, for people.
+pub fn confidence_words(c: Option<u8>, lang: Lang) -> String {
+    lang.t(match c {
+        None => "confidence-none",
+        Some(80..) => "confidence-high",
+        Some(60..=79) => "confidence-moderate",
+        Some(_) => "confidence-low",
+    })
+}
+
+/// Confidence as a fixed English word, for programs (the JSON
+/// `confidence_level`), whatever the language of the result.
 pub fn confidence_level(c: Option<u8>) -> &'static str {
     match c {
         None => "none",

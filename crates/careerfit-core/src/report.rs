@@ -5,10 +5,12 @@
 //! files can never disagree about a result.
 
 use super::code;
+use super::i18n::Lang;
 use super::model::Quiz;
 use super::sanitize::{clean, clean_line};
-use super::scoring::{Assessment, assess, confidence_level};
+use super::scoring::{Assessment, assess, confidence_level, confidence_words};
 use super::summary::{confidence_note, summary};
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +19,15 @@ pub struct QuizRef {
     pub title: String,
     pub version: String,
     pub fingerprint: String,
+    /// The language the result's sentences are written in, as a tag with a
+    /// catalogue (`ja`); absent for English, so English results read as
+    /// they always did. The quiz's own `language` decides it.
+    #[serde(default, skip_serializing_if = "is_english")]
+    pub language: String,
+}
+
+fn is_english(tag: &str) -> bool {
+    Lang::from_tag(tag) == Lang::En
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,6 +178,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             title: quiz.title.clone(),
             version: quiz.version.clone(),
             fingerprint: quiz.fingerprint.clone(),
+            language: Lang::from_tag(&quiz.language).tag().into(),
         },
         name: name.map(clean_line).filter(|n| !n.is_empty()),
         answers: a.answers.iter().map(|x| x.map(|c| c + 1)).collect(),
@@ -202,7 +214,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
                 .iter()
                 .map(|&p| quiz.profiles[p].id.clone())
                 .collect(),
-            headline: rec.basis.headline().into(),
+            headline: rec.basis.headline(Lang::from_tag(&quiz.language)),
             confidence: rec.confidence,
             confidence_level: confidence_level(rec.confidence).into(),
             confidence_note: confidence_note(quiz, rec),
@@ -222,7 +234,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
                         .ok()
                         .and_then(|v| v.as_str().map(String::from))
                         .unwrap_or_default(),
-                    message: f.describe().into(),
+                    message: f.describe(Lang::from_tag(&quiz.language)),
                 })
                 .collect(),
         },
@@ -262,21 +274,39 @@ impl Report {
             .map_or(id, |p| p.name.as_str())
     }
 
+    /// The language this result is written in, and so the language of
+    /// everything drawn around it.
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.quiz.language)
+    }
+
     /// The headline people see first, e.g. `Best fit: Product Management`.
     pub fn headline(&self) -> String {
+        let lang = self.lang();
         let label = match self.recommendation.headline.as_str() {
             // Result files from before headlines existed.
-            "" => "Result",
-            l => l,
+            "" => tr!(lang, "headline-result"),
+            l => l.to_owned(),
         };
-        format!("{label}: {}", self.recommendation.title)
+        tr!(
+            lang,
+            "headline-line",
+            label = label,
+            title = &self.recommendation.title
+        )
     }
 
     /// The confidence in a few words, e.g. `84% (high)` or `none`.
     pub fn confidence_text(&self) -> String {
+        let lang = self.lang();
         match self.recommendation.confidence {
-            Some(c) => format!("{c}% ({})", self.recommendation.confidence_level),
-            None => "none".into(),
+            Some(c) => tr!(
+                lang,
+                "confidence-text",
+                percent = c.to_string(),
+                level = confidence_words(self.recommendation.confidence, lang)
+            ),
+            None => tr!(lang, "confidence-none"),
         }
     }
 }

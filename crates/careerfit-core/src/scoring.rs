@@ -1,6 +1,7 @@
 //! Pure scoring: answers in, dimension scores, profile fits and a
 //! recommendation out. The rules are documented in `docs/scoring.md`.
 
+use super::i18n::Lang;
 use super::model::{Kind, Quiz};
 use serde::Serialize;
 
@@ -53,32 +54,22 @@ pub enum Flag {
 }
 
 impl Flag {
-    /// A plain sentence for people.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Flag::StraightLining => {
-                "Most of your agreement answers were the same point of the scale, so they say little about your preferences."
-            }
-            Flag::Acquiescence => {
-                "You agreed with statements and with their opposites alike, so agreement alone cannot separate the roles."
-            }
-            Flag::NaySaying => {
-                "You disagreed with statements and with their opposites alike, so disagreement alone cannot separate the roles."
-            }
-            Flag::TooFewAnswers => {
-                "Too many questions were skipped to say anything with confidence."
-            }
-            Flag::Inconsistent => {
-                "Your answers look inconsistent: statements about the same side got very different answers (for example agreeing with one and with its opposite), so a retake would probably come out differently."
-            }
-        }
+    /// A plain sentence for people, in `lang`.
+    pub fn describe(self, lang: Lang) -> String {
+        lang.t(match self {
+            Flag::StraightLining => "flag-straight-lining",
+            Flag::Acquiescence => "flag-acquiescence",
+            Flag::NaySaying => "flag-nay-saying",
+            Flag::TooFewAnswers => "flag-too-few",
+            Flag::Inconsistent => "flag-inconsistent",
+        })
     }
 }
 
 pub use super::explain::Reason;
 use super::explain::explain;
 use super::recommend::recommend;
-pub use super::recommend::{Basis, Recommendation, confidence_level, phi};
+pub use super::recommend::{Basis, Recommendation, confidence_level, confidence_words, phi};
 
 /// Everything computed from one answer sheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]

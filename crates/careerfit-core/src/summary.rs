@@ -5,6 +5,8 @@
 use super::model::Quiz;
 use super::recommend::{Basis, Recommendation};
 use super::scoring::Assessment;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// Rounded from the same one-decimal value the bars show, so the words and
 /// the numbers never disagree.
@@ -15,17 +17,19 @@ fn fit_text(a: &Assessment, p: usize) -> String {
 }
 
 /// How likely a retake is to agree, said so that it matches the number.
-fn retake(conf: Option<u8>) -> &'static str {
-    match conf {
-        Some(80..) => "A retake would very likely give the same answer.",
-        Some(60..=79) => "A retake would probably give the same answer, though not certainly.",
-        Some(_) => "A retake could well come out differently, so treat this as a first reading.",
-        None => "",
-    }
+fn retake(conf: Option<u8>, lang: Lang) -> Option<String> {
+    let key = match conf {
+        Some(80..) => "retake-high",
+        Some(60..=79) => "retake-moderate",
+        Some(_) => "retake-low",
+        None => return None,
+    };
+    Some(lang.t(key))
 }
 
-/// The summary paragraph for an assessment.
+/// The summary paragraph for an assessment, in the quiz's language.
 pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
+    let lang = Lang::from_tag(&quiz.language);
     let rec = &a.recommendation;
     let name = |p: usize| quiz.profiles[p].name.as_str();
     let fit = |p: usize| fit_text(a, p);
@@ -35,75 +39,58 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
             .copied()
             .find(|&x| x != p && a.fits[x].fit.is_some())
     };
+    // The two profiles a sentence compares, as its arguments.
+    let pair = |key: &str, p: usize, n: usize| {
+        lang.f(
+            key,
+            &[
+                ("best", name(p).into()),
+                ("bestfit", fit(p).into()),
+                ("next", name(n).into()),
+                ("nextfit", fit(n).into()),
+            ],
+        )
+    };
+    let one =
+        |key: &str, p: usize| lang.f(key, &[("best", name(p).into()), ("bestfit", fit(p).into())]);
     let two_sided = quiz.rules.bands.is_some();
     let words = match rec.basis {
         Basis::StandsOut => {
             let p = rec.profiles[0];
-            let ahead = match rec.confidence {
-                Some(80..) => "well ahead of",
-                _ => "ahead of",
-            };
             match next(p) {
-                Some(n) => format!(
-                    "{} fits you best ({} out of 100), {ahead} {} ({}).",
-                    name(p),
-                    fit(p),
-                    name(n),
-                    fit(n)
-                ),
-                None => format!("{} fits you with {} out of 100.", name(p), fit(p)),
+                Some(n) if matches!(rec.confidence, Some(80..)) => pair("summary-best-well", p, n),
+                Some(n) => pair("summary-best", p, n),
+                None => one("summary-best-alone", p),
             }
         }
         Basis::Leaning => {
             let p = rec.profiles[0];
             match next(p) {
-                Some(n) => format!(
-                    "You lean towards {} ({} out of 100) over {} ({}). The lead is modest, so read it as a tendency rather than a verdict.",
-                    name(p),
-                    fit(p),
-                    name(n),
-                    fit(n)
-                ),
-                None => format!("You lean towards {} ({} out of 100).", name(p), fit(p)),
+                Some(n) => pair("summary-lean", p, n),
+                None => one("summary-lean-alone", p),
             }
         }
         Basis::TooClose => {
             let (p, n) = (rec.profiles[0], rec.profiles[1]);
-            let then = if quiz.hybrid_outcome(p, n).is_some() {
-                "so a role that combines them may suit you"
+            if quiz.hybrid_outcome(p, n).is_some() {
+                pair("summary-too-close-hybrid", p, n)
             } else {
-                "and this quiz has no combined role for them, so explore both"
-            };
-            format!(
-                "{} ({}) and {} ({}) are both strong and too close to separate, {then}.",
-                name(p),
-                fit(p),
-                name(n),
-                fit(n)
-            )
+                pair("summary-too-close-explore", p, n)
+            }
         }
-        Basis::BothStrong | Basis::Bridged => {
+        Basis::BothStrong => pair("summary-both-strong", rec.profiles[0], rec.profiles[1]),
+        Basis::Bridged => {
             let (p, n) = (rec.profiles[0], rec.profiles[1]);
-            let both = if rec.basis == Basis::Bridged {
-                let b = a.bridge.as_ref().and_then(|x| x.fit).unwrap_or(0.0);
-                format!(
-                    "{} ({}) and {} ({}) are both close to strong, and your answers about linking the two sides are strong ({:.0})",
-                    name(p),
-                    fit(p),
-                    name(n),
-                    fit(n),
-                    (b * 10.0).round() / 10.0
-                )
-            } else {
-                format!(
-                    "{} ({}) and {} ({}) are both strong",
-                    name(p),
-                    fit(p),
-                    name(n),
-                    fit(n)
-                )
-            };
-            format!("{both}, so a role that combines them may suit you.")
+            let b = a.bridge.as_ref().and_then(|x| x.fit).unwrap_or(0.0);
+            tr!(
+                lang,
+                "summary-bridged",
+                best = name(p),
+                bestfit = fit(p),
+                next = name(n),
+                nextfit = fit(n),
+                bridge = format!("{:.0}", (b * 10.0).round() / 10.0)
+            )
         }
         Basis::NothingStrong => match a
             .ranking
@@ -111,54 +98,37 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
             .copied()
             .filter(|&p| a.fits[p].fit.is_some())
         {
-            None => "None of the questions that measure a profile were answered.".into(),
-            Some(p) if !two_sided => format!(
-                "No profile reaches {:.0} out of 100, the level this quiz treats as a clear fit; your highest is {} at {}.",
-                quiz.rules.strong,
-                name(p),
-                fit(p)
+            None => tr!(lang, "summary-nothing-answered"),
+            Some(p) if !two_sided => tr!(
+                lang,
+                "summary-below-strong",
+                strong = format!("{:.0}", quiz.rules.strong),
+                best = name(p),
+                bestfit = fit(p)
             ),
             Some(p) => match next(p) {
                 Some(n)
                     if a.fits[p].fit.unwrap_or(0.0) >= quiz.rules.bands.map_or(0.0, |b| b.lean) =>
                 {
-                    format!(
-                        "{} ({}) and {} ({}) are too close to call even a lean, and neither is strong yet.",
-                        name(p),
-                        fit(p),
-                        name(n),
-                        fit(n)
-                    )
+                    pair("summary-no-lead", p, n)
                 }
-                _ => format!(
-                    "Neither side draws you strongly yet: your highest fit is {} at {} out of 100.",
-                    name(p),
-                    fit(p)
-                ),
+                _ => one("summary-nothing-strong", p),
             },
         },
-        Basis::Flagged => {
-            return "Your answer pattern makes the scores unreliable, so no role is recommended."
-                .into();
-        }
+        Basis::Flagged => return tr!(lang, "summary-flagged"),
     };
-    let sure = retake(rec.confidence);
-    if two_sided && !sure.is_empty() {
-        format!("{words} {sure}")
-    } else {
-        words
+    match retake(rec.confidence, lang) {
+        Some(sure) if two_sided => tr!(lang, "two-sentences", first = words, second = sure),
+        _ => words,
     }
 }
 
 /// One plain sentence on what the confidence figure means.
 pub fn confidence_note(quiz: &Quiz, rec: &Recommendation) -> String {
-    match (rec.confidence, quiz.rules.bands.is_some()) {
-        (None, _) => "No confidence is given: these answers cannot support a call.".into(),
-        (Some(_), true) => {
-            "Confidence is the estimated chance that answering again would give the same result.".into()
-        }
-        (Some(_), false) => {
-            "Confidence says how clearly your fits clear this quiz's lines, given how precisely your answers measure them.".into()
-        }
-    }
+    let lang = Lang::from_tag(&quiz.language);
+    lang.t(match (rec.confidence, quiz.rules.bands.is_some()) {
+        (None, _) => "note-none",
+        (Some(_), true) => "note-retest",
+        (Some(_), false) => "note-gap",
+    })
 }

@@ -22,7 +22,8 @@ pub fn goodbye(m: &Model, note: &str) -> Vec<u8> {
         // quiz is the default one, which `show` assumes.
         text.push_str(&careerfit_core::card::farewell(r));
     } else if note.is_empty() {
-        text.push_str("Bye! Connect again any time to take the quiz.\n");
+        text.push_str(&m.lang().t("goodbye-remote"));
+        text.push('\n');
     }
     if !note.is_empty() {
         text.push_str(note);

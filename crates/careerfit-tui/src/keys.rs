@@ -84,25 +84,23 @@ pub fn message_for(model: &Model, key: KeyEvent) -> Option<Message> {
 /// Keys of [`HELP`] that act on the host, hidden over SSH.
 pub const LOCAL_ONLY: &[&str] = &["w", "W", "Ctrl-Z"];
 
-/// Every key, for the help overlay: `(keys, what they do)`.
+/// Every key, for the help overlay: `(keys, the catalogue message saying
+/// what they do)`.
 pub const HELP: &[(&str, &str)] = &[
-    ("↑ ↓  k j", "move between options / scroll"),
-    ("1 – 9", "choose that option (stays on the question)"),
-    ("Enter → l", "confirm and go to the next question"),
-    ("← h Backspace", "back one question"),
-    ("s", "skip this question"),
-    ("e Space", "review: change the highlighted answer"),
-    (
-        "PgUp PgDn g G",
-        "scroll a long text (PgUp PgDn: the question)",
-    ),
-    ("c", "results: copy the text card (OSC 52)"),
-    ("v", "results: view the text card"),
-    ("w", "results: save result and card image"),
-    ("W", "results: write them into another folder"),
-    ("r", "results: show the share code as a QR code"),
-    ("?", "this help"),
-    ("q Esc Ctrl-C", "quit (asks first if answers would be lost)"),
-    ("Ctrl-L", "repaint the whole screen"),
-    ("Ctrl-Z", "suspend to the shell; `fg` to come back"),
+    ("↑ ↓  k j", "help-move"),
+    ("1 – 9", "help-number"),
+    ("Enter → l", "help-confirm"),
+    ("← h Backspace", "help-back"),
+    ("s", "help-skip"),
+    ("e Space", "help-change"),
+    ("PgUp PgDn g G", "help-scroll-results"),
+    ("c", "help-copy"),
+    ("v", "help-view-card"),
+    ("w", "help-write"),
+    ("W", "help-write-elsewhere"),
+    ("r", "help-qr"),
+    ("?", "help-this"),
+    ("q Esc Ctrl-C", "help-quit"),
+    ("Ctrl-L", "help-repaint"),
+    ("Ctrl-Z", "help-suspend"),
 ];

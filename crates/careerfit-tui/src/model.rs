@@ -9,6 +9,7 @@
 //! through the methods below.
 
 use super::theme::Theme;
+use careerfit_core::i18n::Lang;
 use careerfit_core::model::Quiz;
 use careerfit_core::order::{Order, order};
 use careerfit_core::report::Report;
@@ -210,6 +211,9 @@ pub struct Model {
     pub(crate) notice: Option<String>,
     pub(crate) name: Option<String>,
     pub(crate) theme: Theme,
+    /// The interface language, from the quiz's `language`: the screens
+    /// speak the language of the questions they show.
+    pub(crate) lang: Lang,
     pub(crate) quit: bool,
     /// Taken over SSH in a workshop: results go to the facilitator, and
     /// keys that act on the host (suspend, saving files) do not apply.
@@ -223,6 +227,7 @@ impl Model {
     /// A fresh session; `seed` of `None` keeps file order.
     pub fn new(quiz: Arc<Quiz>, seed: Option<u64>, theme: Theme) -> Self {
         let n = quiz.questions.len();
+        let lang = Lang::from_tag(&quiz.language);
         Model {
             order: order(&quiz, seed),
             quiz,
@@ -237,6 +242,7 @@ impl Model {
             notice: None,
             name: None,
             theme,
+            lang,
             quit: false,
             remote: false,
             submit_to: None,
@@ -285,6 +291,11 @@ impl Model {
     pub fn remote(mut self) -> Self {
         self.remote = true;
         self
+    }
+
+    /// The interface language of this session (the quiz's language).
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     pub fn quiz(&self) -> &Arc<Quiz> {

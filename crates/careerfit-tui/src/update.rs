@@ -209,7 +209,7 @@ fn question(m: &mut Model, msg: Message, mut a: Asking) -> Vec<Effect> {
         }
         Message::Confirm => {
             let Some(c) = a.cursor else {
-                m.status = Some("Choose an option first (1–9 or ↑ ↓), or press s to skip.".into());
+                m.status = Some(m.lang.t("choose-first"));
                 return vec![];
             };
             let mut fx = set_answer(m, qi, c);

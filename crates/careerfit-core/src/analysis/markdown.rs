@@ -1,6 +1,5 @@
 //! The item analysis as Markdown, for a wiki page or a pull request.
 
-use super::flags::signed;
 use super::text::{f3, num, scale_name};
 use super::{Analysis, Body, Figure, MIN_SHEETS, Report};
 use crate::model::Quiz;
@@ -103,13 +102,8 @@ fn analysis(o: &mut String, quiz: &Quiz, a: &Analysis) {
     let _ = writeln!(o, "\n### Fit correlations\n");
     for c in &a.correlations {
         let r = fig(&c.r, |(r, ci)| match ci {
-            Some((lo, hi)) => format!(
-                "r = {} (95% interval {} to {})",
-                signed(*r),
-                signed(*lo),
-                signed(*hi)
-            ),
-            None => format!("r = {}", signed(*r)),
+            Some((lo, hi)) => format!("r = {} (95% interval {} to {})", f3(*r), f3(*lo), f3(*hi)),
+            None => format!("r = {}", f3(*r)),
         });
         let _ = writeln!(
             o,

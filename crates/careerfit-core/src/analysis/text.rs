@@ -1,6 +1,5 @@
 //! The item analysis as plain text for the terminal.
 
-use super::flags::signed;
 use super::{Analysis, Body, Figure, MIN_SHEETS, Report, Scale, ScaleKind, Section};
 use crate::model::Quiz;
 use crate::sanitize::clean;
@@ -46,6 +45,13 @@ fn fig<T>(f: &Figure<T>, show: impl Fn(&T) -> String) -> String {
 fn line(o: &mut String, s: &str) {
     for l in wrap(s, WIDTH) {
         let _ = writeln!(o, "{l}");
+    }
+}
+
+/// `s` wrapped, its first line indented by two and the rest by four.
+fn hanging(o: &mut String, s: &str) {
+    for (i, l) in wrap(s, WIDTH - 4).iter().enumerate() {
+        let _ = writeln!(o, "{}{l}", if i == 0 { "  " } else { "    " });
     }
 }
 
@@ -153,14 +159,8 @@ fn flagged(o: &mut String, quiz: &Quiz, a: &Analysis) {
     for f in &a.flags {
         let q = &quiz.questions[f.question];
         let text = truncate(&q.text, 50);
-        line(
-            o,
-            &format!(
-                "  {} (“{text}”): {}",
-                q.id,
-                f.concern.describe(quiz, a, f.question)
-            ),
-        );
+        let reason = f.concern.describe(quiz, a, f.question);
+        hanging(o, &format!("{} (“{text}”): {reason}", q.id));
     }
 }
 
@@ -174,8 +174,8 @@ fn fits_and_outcomes(o: &mut String, quiz: &Quiz, a: &Analysis) {
     for c in &a.correlations {
         let names = format!("{} – {}", quiz.profiles[c.a].name, quiz.profiles[c.b].name);
         let r = fig(&c.r, |(r, ci)| match ci {
-            Some((lo, hi)) => format!("r = {} ({} to {})", signed(*r), signed(*lo), signed(*hi)),
-            None => format!("r = {}", signed(*r)),
+            Some((lo, hi)) => format!("r = {} ({} to {})", f3(*r), f3(*lo), f3(*hi)),
+            None => format!("r = {}", f3(*r)),
         });
         let _ = writeln!(o, "  {names} ({} sheets): {r}", c.sheets);
     }

@@ -5,6 +5,7 @@
 //! showed (see [`Scroll`](super::model::Scroll)), as ratatui's own stateful
 //! widgets do.
 
+mod clear;
 mod overlay;
 mod question;
 mod results;
@@ -16,6 +17,8 @@ pub use results::ResultsScreen;
 
 use super::model::{Model, Panel, Popup, Scroll, Stage};
 use super::theme::Theme;
+use careerfit_core::i18n::Lang;
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -52,20 +55,20 @@ pub fn view(m: &mut Model, f: &mut Frame) {
         match &mut fin.panel {
             Some(Panel::Card(scroll)) => {
                 let mut scroll = *scroll;
-                overlay::card(&t, fin, &mut scroll, f, area);
+                overlay::card(&t, m.lang, fin, &mut scroll, f, area);
                 fin.panel = Some(Panel::Card(scroll));
             }
             Some(Panel::Qr(scroll)) => {
                 let mut scroll = *scroll;
-                overlay::qr(&t, fin, &mut scroll, f, area);
+                overlay::qr(&t, m.lang, fin, &mut scroll, f, area);
                 fin.panel = Some(Panel::Qr(scroll));
             }
-            Some(Panel::SaveDir) => overlay::save_dir(&t, fin, f, area),
+            Some(Panel::SaveDir) => overlay::save_dir(&t, m.lang, fin, f, area),
             None => {}
         }
     }
     match &mut m.popup {
-        Some(Popup::Help(scroll)) => overlay::help(&t, m.remote, scroll, f, area),
+        Some(Popup::Help(scroll)) => overlay::help(&t, m.lang, m.remote, scroll, f, area),
         Some(Popup::ConfirmQuit) => overlay::confirm_quit(m, f, area),
         None => {}
     }
@@ -112,26 +115,40 @@ pub(crate) fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
 /// with `?` help and `q` quit; when they do not all fit, pairs are left
 /// out from the one before those two backwards. The help lists every key,
 /// so no key becomes unreachable on a narrow terminal, where a cut-off
-/// `? he` would have hidden exactly that.
-pub(crate) fn footer<'a>(t: &Theme, pairs: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
-    let mut pairs = pairs.to_vec();
+/// `? he` would have hidden exactly that. Each description is a
+/// catalogue message, said in `lang`.
+pub(crate) fn footer(t: &Theme, lang: Lang, pairs: &[(&str, &str)], width: u16) -> Line<'static> {
+    let mut pairs = said(lang, pairs);
     while pairs.len() > 2 && pairs_width(&pairs) > usize::from(width) {
         pairs.remove(pairs.len() - 3);
     }
+    footer_line(t, &pairs)
+}
+
+/// The pairs with their descriptions looked up in the catalogue.
+fn said(lang: Lang, pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, d)| ((*k).to_owned(), lang.t(d)))
+        .collect()
+}
+
+/// One line of pairs, as they are.
+fn footer_line(t: &Theme, pairs: &[(String, String)]) -> Line<'static> {
     let mut spans = Vec::with_capacity(pairs.len() * 4);
     for (i, (k, d)) in pairs.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", t.muted));
         }
-        spans.push(Span::styled(*k, t.key));
+        spans.push(Span::styled(k.clone(), t.key));
         spans.push(Span::styled(" ", t.muted));
-        spans.push(Span::styled(*d, t.muted));
+        spans.push(Span::styled(d.clone(), t.muted));
     }
     Line::from(spans)
 }
 
 /// Columns the pairs take in one line, two spaces between pairs.
-fn pairs_width(pairs: &[(&str, &str)]) -> usize {
+fn pairs_width(pairs: &[(String, String)]) -> usize {
     let text: usize = pairs
         .iter()
         .map(|(k, d)| careerfit_core::text::width(k) + 1 + careerfit_core::text::width(d))
@@ -142,31 +159,26 @@ fn pairs_width(pairs: &[(&str, &str)]) -> usize {
 /// `key description` pairs packed into as many lines of `width` columns
 /// as they need, never splitting a pair, for key hints inside a text that
 /// scrolls (where every line must be a line of the screen).
-pub(crate) fn pairs_wrapped(t: &Theme, pairs: &[(&str, &str)], width: u16) -> Vec<Line<'static>> {
+pub(crate) fn pairs_wrapped(
+    t: &Theme,
+    lang: Lang,
+    pairs: &[(&str, &str)],
+    width: u16,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let mut row: Vec<(&str, &str)> = Vec::new();
-    for &pair in pairs {
+    let mut row: Vec<(String, String)> = Vec::new();
+    for pair in said(lang, pairs) {
         row.push(pair);
         if row.len() > 1 && pairs_width(&row) > usize::from(width) {
-            row.pop();
-            lines.push(owned(footer(t, &row, u16::MAX)));
-            row = vec![pair];
+            let last = row.pop();
+            lines.push(footer_line(t, &row));
+            row = last.into_iter().collect();
         }
     }
     if !row.is_empty() {
-        lines.push(owned(footer(t, &row, u16::MAX)));
+        lines.push(footer_line(t, &row));
     }
     lines
-}
-
-/// A line that no longer borrows its text.
-fn owned(line: Line<'_>) -> Line<'static> {
-    Line::from(
-        line.spans
-            .into_iter()
-            .map(|s| Span::styled(s.content.into_owned(), s.style))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// Lines of text, already wrapped to the width they are drawn in,
@@ -179,6 +191,8 @@ pub(crate) struct Scrolled<'k> {
     pub lines: Vec<Line<'static>>,
     /// The keys that scroll this text, for the marker row.
     pub keys: &'k str,
+    /// The language of the marker row.
+    pub lang: Lang,
 }
 
 impl StatefulWidget for Scrolled<'_> {
@@ -201,7 +215,7 @@ impl StatefulWidget for Scrolled<'_> {
             .scroll((offset, 0))
             .render(text, buf);
         let below = total.saturating_sub(usize::from(offset) + usize::from(rows));
-        let marker = more_marker(usize::from(offset), below, self.keys);
+        let marker = more_marker(self.lang, usize::from(offset), below, self.keys);
         let marker = careerfit_core::text::truncate(&marker, usize::from(area.width));
         let row = Rect {
             y: area.y + rows,
@@ -215,6 +229,7 @@ impl StatefulWidget for Scrolled<'_> {
 /// Draws [`Scrolled`] text into a frame.
 pub(crate) fn scrolled(
     t: &Theme,
+    lang: Lang,
     lines: Vec<Line<'static>>,
     scroll: &mut Scroll,
     keys: &str,
@@ -225,18 +240,19 @@ pub(crate) fn scrolled(
         theme: *t,
         lines,
         keys,
+        lang,
     };
     f.render_stateful_widget(widget, area, scroll);
 }
 
 /// "↑ 3 more above · ↓ 2 more below (keys)": what a scrolled part hides.
-pub(crate) fn more_marker(above: usize, below: usize, keys: &str) -> String {
+pub(crate) fn more_marker(lang: Lang, above: usize, below: usize, keys: &str) -> String {
     let mut parts = Vec::new();
     if above > 0 {
-        parts.push(format!("↑ {above} more above"));
+        parts.push(tr!(lang, "more-above", n = above));
     }
     if below > 0 {
-        parts.push(format!("↓ {below} more below"));
+        parts.push(tr!(lang, "more-below-count", n = below));
     }
     let mut s = parts.join(" · ");
     if !s.is_empty() && !keys.is_empty() {

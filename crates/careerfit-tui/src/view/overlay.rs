@@ -1,15 +1,18 @@
 //! Boxes over the current screen: help, quit confirmation, the text card
 //! and the QR code.
 
+use super::clear::ClearWide;
 use super::{centered, wrapped};
 use crate::keys::{HELP, LOCAL_ONLY};
 use crate::model::{Finished, Model, Scroll};
 use crate::theme::Theme;
+use careerfit_core::i18n::Lang;
 use careerfit_core::text::{pad, wrap};
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use std::borrow::Cow;
 
 fn title(t: &Theme, title: &str) -> Line<'static> {
@@ -25,7 +28,7 @@ fn boxed<'a>(t: &Theme, title_text: &str) -> Block<'a> {
 
 /// `lines` in a box titled `heading`, over whatever is under `rect`.
 fn framed(f: &mut Frame, rect: Rect, t: &Theme, heading: &str, lines: Vec<Line<'_>>) {
-    f.render_widget(Clear, rect);
+    f.render_widget(ClearWide, rect);
     f.render_widget(Paragraph::new(lines).block(boxed(t, heading)), rect);
 }
 
@@ -36,7 +39,7 @@ fn inner_rows(rect: Rect) -> u16 {
 
 /// The keys, without those that act on the host when `remote`. Each
 /// description wraps under itself, so a narrow terminal cuts none off.
-pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+pub fn help(t: &Theme, lang: Lang, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let key_w = HELP
         .iter()
         .map(|(k, _)| careerfit_core::text::width(k))
@@ -50,7 +53,7 @@ pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: R
         .iter()
         .filter(|(k, _)| !(remote && LOCAL_ONLY.contains(k)))
     {
-        for (i, part) in wrap(d, desc_w.max(8)).into_iter().enumerate() {
+        for (i, part) in wrap(&lang.t(d), desc_w.max(8)).into_iter().enumerate() {
             let keys = if i == 0 { *k } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(format!(" {}  ", pad(keys, key_w)), t.key),
@@ -59,7 +62,7 @@ pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: R
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(" any other key closes this help", t.muted));
+    lines.push(Line::styled(format!(" {}", lang.t("help-close")), t.muted));
     let rect = centered(
         area,
         rect_w,
@@ -69,9 +72,9 @@ pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: R
     );
     let rows = inner_rows(rect);
     let heading = if lines.len() > usize::from(rows) {
-        "Keys · ↑↓ scroll"
+        lang.t("help-title-scroll")
     } else {
-        "Keys"
+        lang.t("help-title")
     };
     let inner = Rect {
         x: rect.x + 1,
@@ -79,9 +82,9 @@ pub fn help(t: &Theme, remote: bool, scroll: &mut Scroll, f: &mut Frame, area: R
         width: rect.width.saturating_sub(2),
         height: rows,
     };
-    f.render_widget(Clear, rect);
-    f.render_widget(boxed(t, heading), rect);
-    super::scrolled(t, lines_owned(lines), scroll, "↑↓", f, inner);
+    f.render_widget(ClearWide, rect);
+    f.render_widget(boxed(t, &heading), rect);
+    super::scrolled(t, lang, lines_owned(lines), scroll, "↑↓", f, inner);
 }
 
 /// Lines that no longer borrow their text.
@@ -103,39 +106,36 @@ fn lines_owned(lines: Vec<Line<'_>>) -> Vec<Line<'static>> {
 /// `y`/`n` line shows at every supported size.
 pub fn confirm_quit(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
+    let l = m.lang;
     let w = area.width.min(58);
     let inner = w.saturating_sub(2);
     let mut lines = wrapped(
-        &format!(
-            "You have answered {} of {} questions.",
-            m.answered(),
-            m.answers.len()
+        &tr!(
+            l,
+            "quit-answered",
+            done = m.answered(),
+            total = m.answers.len()
         ),
         inner,
         t.text,
         "",
     );
-    lines.extend(wrapped(
-        "Your progress is saved; you can resume next time.",
-        inner,
-        t.muted,
-        "",
-    ));
+    lines.extend(wrapped(&l.t("quit-saved"), inner, t.muted, ""));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("y", t.key),
-        Span::styled(" quit   ", t.text),
+        Span::styled(format!(" {}   ", l.t("quit-yes")), t.text),
         Span::styled("n", t.key),
-        Span::styled(" keep going", t.text),
+        Span::styled(format!(" {}", l.t("quit-no")), t.text),
     ]));
     let h = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    framed(f, centered(area, w, h), t, "Quit the quiz?", lines);
+    framed(f, centered(area, w, h), t, &l.t("quit-title"), lines);
 }
 
 /// The text card made with the result, scrolled by `scroll`.
-pub fn card(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+pub fn card(t: &Theme, lang: Lang, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let rows = inner_rows(rect);
     let inner_w = usize::from(rect.width.saturating_sub(2));
@@ -165,15 +165,14 @@ pub fn card(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area:
         .take(usize::from(rows))
         .map(|l| Line::styled(l, t.text))
         .collect();
-    let heading = "Text card · ↑↓ scroll · c copy · any other key closes";
-    framed(f, rect, t, heading, lines);
+    framed(f, rect, t, &lang.t("card-title"), lines);
 }
 
 /// The QR code's rows and the share code under them.
-fn qr_lines<'a>(t: &Theme, fin: &'a Finished) -> Vec<Line<'a>> {
+fn qr_lines<'a>(t: &Theme, lang: Lang, fin: &'a Finished) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = match &fin.qr {
         Some(rows) => rows.iter().map(|r| Line::raw(r.as_str())).collect(),
-        None => vec![Line::raw("This code is too long for a QR code.")],
+        None => vec![Line::raw(lang.t("qr-too-long"))],
     };
     lines.push(Line::styled(fin.report.share_code.as_str(), t.key));
     lines
@@ -203,29 +202,26 @@ pub fn code_rows(code: &str, w: usize) -> Vec<&str> {
 /// when it fits in `width` columns (with its label), otherwise a pointer
 /// to the QR view, which shows it wrapped. A long code was cut off at the
 /// edge.
-pub fn code_in_line(code: &str, width: u16) -> Cow<'_, str> {
-    let room = usize::from(width).saturating_sub("Share code ".len());
+pub fn code_in_line(lang: Lang, code: &str, width: u16) -> Cow<'_, str> {
+    let label = careerfit_core::text::width(&lang.t("share-code-label")) + 1;
+    let room = usize::from(width).saturating_sub(label);
     if code.chars().count() <= room {
-        Cow::Borrowed(code)
-    } else if room >= 45 {
-        Cow::Owned(format!(
-            "{} characters, too long for this line: press r to see it",
-            code.len()
-        ))
+        return Cow::Borrowed(code);
+    }
+    let long = tr!(lang, "code-too-long-for-line", n = code.len());
+    if careerfit_core::text::width(&long) <= room {
+        Cow::Owned(long)
     } else {
-        Cow::Owned(format!("{} characters: press r to see it", code.len()))
+        Cow::Owned(tr!(lang, "code-press-r", n = code.len()))
     }
 }
 
 /// A code too long for a QR code: said so, and the code itself wrapped,
 /// scrolled by `scroll` when it is taller than the terminal.
-fn long_code(t: &Theme, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+fn long_code(t: &Theme, lang: Lang, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(76);
     let inner = w.saturating_sub(2);
-    let note = format!(
-        "This code has {} characters, too many for a QR code. Copy it with c on the text card (v), or from here:",
-        code.len()
-    );
+    let note = tr!(lang, "qr-long-code", n = code.len());
     let mut lines = wrapped(&note, inner, t.warn, "");
     lines.push(Line::raw(""));
     lines.extend(
@@ -240,32 +236,21 @@ fn long_code(t: &Theme, code: &str, scroll: &mut Scroll, f: &mut Frame, area: Re
     );
     let offset = scroll.fit(lines.len(), inner_rows(rect));
     lines.drain(..usize::from(offset).min(lines.len()));
-    framed(
-        f,
-        rect,
-        t,
-        "Share code · ↑↓ scroll · any other key closes",
-        lines,
-    );
+    framed(f, rect, t, &lang.t("qr-long-title"), lines);
 }
 
-pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
+pub fn qr(t: &Theme, lang: Lang, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: Rect) {
     if fin.qr.is_none() {
-        return long_code(t, &fin.report.share_code, scroll, f, area);
+        return long_code(t, lang, &fin.report.share_code, scroll, f, area);
     }
-    let lines = qr_lines(t, fin);
+    let lines = qr_lines(t, lang, fin);
     let (rect, w) = qr_rect(area, &lines);
     if rect.height < lines.len() as u16 + 2 || rect.width < w {
         // Too small for the code: a box as big as this note, with the
         // share code whole (wrapped when the box is narrower).
         let bw = area.width.min(50);
         let inner = bw.saturating_sub(2);
-        let mut note = wrapped(
-            "Make the terminal larger to show the QR code.",
-            inner,
-            t.text,
-            "",
-        );
+        let mut note = wrapped(&lang.t("qr-larger"), inner, t.text, "");
         note.extend(
             code_rows(&fin.report.share_code, usize::from(inner))
                 .into_iter()
@@ -277,29 +262,24 @@ pub fn qr(t: &Theme, fin: &Finished, scroll: &mut Scroll, f: &mut Frame, area: R
         framed(f, centered(area, bw, h), t, "QR", note);
         return;
     }
-    framed(f, rect, t, "Scan the share code", lines);
+    framed(f, rect, t, &lang.t("qr-title"), lines);
 }
 
-pub fn save_dir(t: &Theme, fin: &Finished, f: &mut Frame, area: Rect) {
+pub fn save_dir(t: &Theme, lang: Lang, fin: &Finished, f: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(76);
     // The end of a long folder name, where the typing happens.
     let shown = tail(&fin.save_input, w.saturating_sub(6) as usize);
-    let mut lines = wrapped(
-        "Folder to write the result files and card image into:",
-        w.saturating_sub(2),
-        t.text,
-        "",
-    );
+    let mut lines = wrapped(&lang.t("save-prompt"), w.saturating_sub(2), t.text, "");
     lines.push(Line::from(vec![
         Span::styled("> ", t.key),
         Span::styled(shown, t.title),
         Span::styled("▏", t.accent),
     ]));
-    lines.push(Line::styled("Enter save · Esc cancel", t.muted));
+    lines.push(Line::styled(lang.t("save-keys"), t.muted));
     let h = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    framed(f, centered(area, w, h), t, "Save result", lines);
+    framed(f, centered(area, w, h), t, &lang.t("save-title"), lines);
 }
 
 /// The last characters of `s` that fit in `cols` columns, after an `…`

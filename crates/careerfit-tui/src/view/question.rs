@@ -11,20 +11,22 @@
 use super::{footer, frame_areas, header_line, more_marker, wrapped};
 use crate::model::{Asking, Model, Stage};
 use crate::theme::Theme;
+use careerfit_core::i18n::Lang;
 use careerfit_core::model::Kind;
 use careerfit_core::text::{truncate, wrap};
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Gauge, List, ListItem, ListState, Paragraph};
 
 /// What to ask for each kind of question, under the question text.
-fn prompt(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Agreement => "How much do you agree?",
-        Kind::Scenario => "Pick the option closest to what you would do.",
-        Kind::ForcedChoice => "Which of the two would you rather?",
-    }
+fn prompt(kind: Kind, lang: Lang) -> String {
+    lang.t(match kind {
+        Kind::Agreement => "prompt-agreement",
+        Kind::Scenario => "prompt-scenario",
+        Kind::ForcedChoice => "prompt-forced-choice",
+    })
 }
 
 /// Columns before an option's label: cursor, number, mark and spaces.
@@ -60,14 +62,17 @@ pub fn draw(m: &mut Model, f: &mut Frame, area: Rect) {
         Gauge::default()
             .gauge_style(t.bar)
             .ratio(ratio.clamp(0.0, 1.0))
-            .label(Span::styled(format!("{} answered", m.answered()), t.text))
+            .label(Span::styled(
+                tr!(m.lang, "answered-count", n = m.answered()),
+                t.text,
+            ))
             .use_unicode(true),
         gauge_area,
     );
     let w = content.width;
     let q = &m.quiz.questions[qi];
     let mut text = wrapped(&q.text, w, t.title, "");
-    text.extend(wrapped(prompt(q.kind), w, t.muted, ""));
+    text.extend(wrapped(&prompt(q.kind, m.lang), w, t.muted, ""));
     let items = option_items(m, &t, qi, a.cursor, w);
     let status = m
         .status
@@ -96,19 +101,19 @@ pub fn draw(m: &mut Model, f: &mut Frame, area: Rect) {
         Constraint::Length(status_rows),
     ])
     .areas(content);
-    super::scrolled(&t, text, &mut a.text, "PgUp PgDn", f, text_area);
-    options(&t, items, &mut a, f, options_area);
+    super::scrolled(&t, m.lang, text, &mut a.text, "PgUp PgDn", f, text_area);
+    options(&t, m.lang, items, &mut a, f, options_area);
     f.render_widget(Paragraph::new(status), status_area);
     m.stage = Stage::Question(a);
     let keys = [
-        ("1–9", "choose"),
-        ("Enter", "next"),
-        ("←", "back"),
-        ("s", "skip"),
-        ("?", "help"),
-        ("q", "quit"),
+        ("1–9", "key-choose"),
+        ("Enter", "key-next"),
+        ("←", "key-back"),
+        ("s", "key-skip"),
+        ("?", "key-help"),
+        ("q", "key-quit"),
     ];
-    f.render_widget(Paragraph::new(footer(&t, &keys, foot.width)), foot);
+    f.render_widget(Paragraph::new(footer(&t, m.lang, &keys, foot.width)), foot);
 }
 
 /// A count of lines as terminal rows.
@@ -166,7 +171,14 @@ fn option_items(
 /// The options in `area`: a blank row and every option when they fit;
 /// otherwise a "more above" row, as many options as fit around the cursor
 /// and a "more below" row.
-fn options(t: &Theme, items: Vec<ListItem<'static>>, a: &mut Asking, f: &mut Frame, area: Rect) {
+fn options(
+    t: &Theme,
+    lang: Lang,
+    items: Vec<ListItem<'static>>,
+    a: &mut Asking,
+    f: &mut Frame,
+    area: Rect,
+) {
     let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
     let n = items.len();
     if heights.iter().sum::<usize>() < usize::from(area.height) || area.height < 3 {
@@ -201,9 +213,12 @@ fn options(t: &Theme, items: Vec<ListItem<'static>>, a: &mut Asking, f: &mut Fra
     }
     let keys = "↑↓";
     let marker = |s: String| Line::styled(truncate(&s, usize::from(area.width)), t.accent);
-    f.render_widget(Paragraph::new(marker(more_marker(first, 0, keys))), top);
     f.render_widget(
-        Paragraph::new(marker(more_marker(0, n - last, keys))),
+        Paragraph::new(marker(more_marker(lang, first, 0, keys))),
+        top,
+    );
+    f.render_widget(
+        Paragraph::new(marker(more_marker(lang, 0, n - last, keys))),
         bottom,
     );
     a.options = ListState::default().with_offset(state.offset());

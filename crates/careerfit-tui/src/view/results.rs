@@ -5,7 +5,9 @@
 use super::{Scrolled, footer, frame_areas, header_line, wrapped};
 use crate::model::{Model, Scroll};
 use crate::theme::Theme;
+use careerfit_core::i18n::Lang;
 use careerfit_core::text::{bar, pad, width};
+use careerfit_core::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -38,11 +40,12 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
         Span::styled(r.recommendation.title.clone(), t.title),
     ]));
     lines.push(Line::styled(
-        format!(
-            "Confidence {} · {} of {} answered",
-            r.confidence_text(),
-            r.answered,
-            r.answers.len()
+        tr!(
+            m.lang,
+            "results-confidence",
+            confidence = r.confidence_text(),
+            done = r.answered,
+            total = r.answers.len()
         ),
         t.accent,
     ));
@@ -70,7 +73,7 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
         lines.extend(wrapped(&format!("⚠ {}", fl.message), w, t.warn, ""));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Skills (0–100)", t.title));
+    lines.push(Line::styled(m.lang.t("results-skills"), t.title));
     let dn = r
         .dimensions
         .iter()
@@ -104,11 +107,13 @@ fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
         lines.push(Line::styled(heading, t.title));
         for re in list {
             let sign = if re.pull > 0.0 { "+" } else { "−" };
-            let text = format!(
-                "{sign} “{}” — you answered {} ({})",
-                re.text,
-                re.answer,
-                careerfit_core::card::reason_effect(r, re)
+            let text = tr!(
+                m.lang,
+                "reason-line",
+                sign = sign,
+                text = &re.text,
+                answer = &re.answer,
+                effect = careerfit_core::card::reason_effect(r, re)
             );
             lines.extend(wrapped(&text, w, t.text, "  "));
         }
@@ -117,7 +122,7 @@ fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        format!("About: {}", r.recommendation.title),
+        tr!(m.lang, "results-about", title = &r.recommendation.title),
         t.title,
     ));
     lines.extend(wrapped(&r.outcome.summary, w, t.text, ""));
@@ -125,14 +130,14 @@ fn detail_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
         lines.extend(wrapped(&r.outcome.day_to_day, w, t.text, ""));
     }
     if !r.outcome.key_questions.is_empty() {
-        lines.push(Line::styled("Questions this path answers:", t.accent));
+        lines.push(Line::styled(m.lang.t("results-key-questions"), t.accent));
         for q in &r.outcome.key_questions {
             lines.extend(wrapped(&format!("• {q}"), w, t.text, "  "));
         }
     }
     if !r.outcome.next_steps.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Next steps", t.title));
+        lines.push(Line::styled(m.lang.t("results-next-steps"), t.title));
         for (i, s) in r.outcome.next_steps.iter().enumerate() {
             lines.extend(wrapped(&format!("{}. {s}", i + 1), w, t.text, "  "));
         }
@@ -154,8 +159,8 @@ struct Areas {
     foot: Rect,
 }
 
-/// The status message wrapped to the width of `area`'s body, at most a
-/// third of its rows.
+/// The status message wrapped to the width of `area`'s body, in at most
+/// half of its rows (the OSC 52 note takes five at 50 columns).
 fn status_lines(m: &Model, area: Rect) -> Vec<Line<'static>> {
     let (_, body, _) = frame_areas(area);
     let mut lines = m
@@ -163,7 +168,7 @@ fn status_lines(m: &Model, area: Rect) -> Vec<Line<'static>> {
         .as_deref()
         .map(|s| wrapped(s, body.width, m.theme.good, ""))
         .unwrap_or_default();
-    lines.truncate(usize::from((body.height / 3).max(1)));
+    lines.truncate(usize::from((body.height / 2).max(1)));
     lines
 }
 
@@ -197,6 +202,7 @@ fn areas(area: Rect, status_rows: u16) -> Areas {
 /// always belongs to the result and the size on screen.
 pub struct ResultsScreen {
     theme: Theme,
+    lang: Lang,
     title: Line<'static>,
     /// The fixed left column of the two-column layout (empty in one column).
     left: Vec<Line<'static>>,
@@ -221,7 +227,13 @@ impl ResultsScreen {
         };
         ResultsScreen {
             theme: m.theme,
-            title: header_line(&m.theme, &m.quiz.title, "your result", a.head.width),
+            lang: m.lang,
+            title: header_line(
+                &m.theme,
+                &m.quiz.title,
+                &m.lang.t("results-header"),
+                a.head.width,
+            ),
             left,
             scrolling,
             share_code: m.report().map(|r| r.share_code.clone()).unwrap_or_default(),
@@ -244,12 +256,14 @@ impl StatefulWidget for ResultsScreen {
             theme: *t,
             lines: self.scrolling,
             keys: "↑↓ PgUp PgDn",
+            lang: self.lang,
         };
         body.render(a.scrolling, buf, scroll);
         let mut code_lines = vec![Line::from(vec![
-            Span::styled("Share code ", t.muted),
+            Span::styled(format!("{} ", self.lang.t("share-code-label")), t.muted),
             Span::styled(
-                super::overlay::code_in_line(&self.share_code, a.code.width).into_owned(),
+                super::overlay::code_in_line(self.lang, &self.share_code, a.code.width)
+                    .into_owned(),
                 t.key,
             ),
         ])];
@@ -260,16 +274,16 @@ impl StatefulWidget for ResultsScreen {
         // Most needed first: a narrow footer leaves out from the end
         // (before help and quit), and `r` is how a long code is seen.
         let keys = [
-            ("↑↓", "scroll"),
-            ("r", "QR"),
-            ("c", "copy"),
-            ("v", "card"),
-            ("w", "save"),
-            ("←", "review"),
-            ("?", "help"),
-            ("q", "quit"),
+            ("↑↓", "key-scroll"),
+            ("r", "key-qr"),
+            ("c", "key-copy"),
+            ("v", "key-card"),
+            ("w", "key-save"),
+            ("←", "key-review"),
+            ("?", "key-help"),
+            ("q", "key-quit"),
         ];
-        Paragraph::new(footer(t, &keys, a.foot.width)).render(a.foot, buf);
+        Paragraph::new(footer(t, self.lang, &keys, a.foot.width)).render(a.foot, buf);
     }
 }
 

@@ -3,6 +3,7 @@
 use super::{footer, frame_areas, header_line, more_marker, spaces, wrapped};
 use crate::model::Model;
 use careerfit_core::text::{cut, truncate, width};
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,17 +13,12 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let total = m.order.questions.len();
     let (head, body, foot) = frame_areas(area);
-    let right = format!("review · {} of {total} answered", m.answered());
+    let right = tr!(m.lang, "review-header", done = m.answered(), total = total);
     f.render_widget(
         Paragraph::new(header_line(t, &m.quiz.title, &right, head.width)),
         head,
     );
-    let mut lines = wrapped(
-        "Check your answers. Pick one to change it, or press Enter for your result.",
-        body.width,
-        t.muted,
-        "",
-    );
+    let mut lines = wrapped(&m.lang.t("review-intro"), body.width, t.muted, "");
     let room = usize::from(body.height).saturating_sub(lines.len());
     // A row under the list says what is above and below it when not
     // every question fits.
@@ -43,7 +39,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
                 .unwrap_or(c);
             format!("{}. {}", shown + 1, m.quiz.questions[qi].choices[c].label)
         }
-        None => "— skipped".to_string(),
+        None => m.lang.t("review-skipped"),
     };
     let visible: Vec<(usize, usize, String)> = m
         .order
@@ -90,18 +86,18 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     }
     if total > rows {
         let below = total.saturating_sub(first + rows);
-        let marker = more_marker(first, below, "↑↓ PgUp PgDn");
+        let marker = more_marker(m.lang, first, below, "↑↓ PgUp PgDn");
         lines.push(Line::styled(truncate(&marker, w), t.accent));
     }
     f.render_widget(Paragraph::new(lines), body);
     // Most needed first (a narrow footer leaves out from the end).
     let keys = [
-        ("Enter", "see result"),
-        ("e", "change"),
-        ("↑↓", "select"),
-        ("←", "back"),
-        ("?", "help"),
-        ("q", "quit"),
+        ("Enter", "key-see-result"),
+        ("e", "key-change"),
+        ("↑↓", "key-select"),
+        ("←", "key-back"),
+        ("?", "key-help"),
+        ("q", "key-quit"),
     ];
-    f.render_widget(Paragraph::new(footer(t, &keys, foot.width)), foot);
+    f.render_widget(Paragraph::new(footer(t, m.lang, &keys, foot.width)), foot);
 }

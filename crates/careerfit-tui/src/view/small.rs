@@ -2,6 +2,7 @@
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::model::Model;
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,13 +13,16 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         return;
     }
     let lines = vec![
-        Line::styled("Terminal too small", m.theme.warn),
-        Line::styled(format!("need {MIN_WIDTH}×{MIN_HEIGHT}"), m.theme.text),
+        Line::styled(m.lang.t("small-title"), m.theme.warn),
         Line::styled(
-            format!("have {}×{}", area.width, area.height),
+            tr!(m.lang, "small-need", w = MIN_WIDTH, h = MIN_HEIGHT),
+            m.theme.text,
+        ),
+        Line::styled(
+            tr!(m.lang, "small-have", w = area.width, h = area.height),
             m.theme.muted,
         ),
-        Line::styled("q quits", m.theme.muted),
+        Line::styled(m.lang.t("small-quit"), m.theme.muted),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }

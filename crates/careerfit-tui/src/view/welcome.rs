@@ -2,6 +2,7 @@
 
 use super::{footer, frame_areas, header_line, pairs_wrapped, scrolled, wrapped};
 use crate::model::{Model, Stage};
+use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -17,21 +18,27 @@ pub fn draw(m: &mut Model, f: &mut Frame, area: Rect) {
     );
     let lines = body_lines(m, body.width);
     let keys: &[(&str, &str)] = if matches!(m.stage, Stage::Resume { .. }) {
-        &[("Enter/y", "resume"), ("n", "start over"), ("q", "quit")]
+        &[
+            ("Enter/y", "key-resume"),
+            ("n", "key-start-over"),
+            ("q", "key-quit"),
+        ]
     } else {
-        &[("Enter", "start"), ("?", "help"), ("q", "quit")]
+        &[("Enter", "key-start"), ("?", "key-help"), ("q", "key-quit")]
     };
+    let lang = m.lang;
     let (Stage::Welcome { scroll } | Stage::Resume { scroll, .. }) = &mut m.stage else {
         return;
     };
-    scrolled(&t, lines, scroll, "↑↓ PgUp PgDn", f, body);
-    f.render_widget(Paragraph::new(footer(&t, keys, foot.width)), foot);
+    scrolled(&t, lang, lines, scroll, "↑↓ PgUp PgDn", f, body);
+    f.render_widget(Paragraph::new(footer(&t, lang, keys, foot.width)), foot);
 }
 
 /// Everything the welcome (or resume) screen says, wrapped to `w` columns
 /// so that it scrolls line by line.
 fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
     let t = &m.theme;
+    let l = m.lang;
     let q = &m.quiz;
     let mut lines: Vec<Line<'static>> = Vec::new();
     // First, so it shows even on the smallest terminal.
@@ -44,9 +51,9 @@ fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
         // without scrolling.
         let done = answers.iter().filter(|x| x.is_some()).count();
         let total = answers.len();
-        lines.extend(wrapped("Resume where you left off?", w, t.title, ""));
+        lines.extend(wrapped(&l.t("resume-title"), w, t.title, ""));
         lines.extend(wrapped(
-            &format!("You had answered {done} of {total} questions."),
+            &tr!(l, "resume-progress", done = done, total = total),
             w,
             t.text,
             "",
@@ -55,45 +62,39 @@ fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
     }
     lines.extend(wrapped(&q.title, w, t.title, ""));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("What it measures", t.accent));
+    lines.push(Line::styled(l.t("welcome-measures"), t.accent));
     lines.extend(wrapped(&q.description, w, t.text, ""));
     if !q.disclaimer.is_empty() {
-        lines.push(Line::styled("What it is not", t.accent));
+        lines.push(Line::styled(l.t("welcome-not"), t.accent));
         lines.extend(wrapped(&q.disclaimer, w, t.muted, ""));
     }
     lines.push(Line::raw(""));
     let about = format!(
-        "{} questions · about {} minutes · skip any you cannot answer",
-        q.questions.len(),
-        q.minutes()
+        "{} · {} · {}",
+        tr!(l, "count-questions", n = q.questions.len()),
+        tr!(l, "minutes-about", n = q.minutes()),
+        l.t("welcome-skip-any")
     );
     lines.extend(wrapped(&about, w, t.accent, ""));
     // Where the answers go, truthfully: the participant decides on this.
     let privacy = match (&m.submit_to, m.remote, &m.name) {
-        (_, true, Some(n)) => format!(
-            "Your result is saved for the workshop facilitator, under the name “{n}” (your SSH user name)."
-        ),
-        (_, true, None) => {
-            "Your result is saved for the workshop facilitator, without a name.".into()
-        }
-        (Some(dir), false, Some(n)) => format!(
-            "When you finish, your result is saved in the workshop folder {dir}, under the name “{n}”."
-        ),
-        (Some(dir), false, None) => format!(
-            "When you finish, your result is saved in the workshop folder {dir}, without your name."
-        ),
-        (None, false, _) => "Your answers stay on this machine.".into(),
+        (_, true, Some(n)) => tr!(l, "privacy-remote-named", name = n),
+        (_, true, None) => l.t("privacy-remote-anonymous"),
+        (Some(dir), false, Some(n)) => tr!(l, "privacy-folder-named", dir = dir, name = n),
+        (Some(dir), false, None) => tr!(l, "privacy-folder-anonymous", dir = dir),
+        (None, false, _) => l.t("privacy-local"),
     };
     lines.extend(wrapped(&privacy, w, t.good, ""));
     lines.push(Line::raw(""));
     lines.extend(pairs_wrapped(
         t,
+        l,
         &[
-            ("1–9", "choose"),
-            ("Enter", "next"),
-            ("←", "back"),
-            ("s", "skip"),
-            ("?", "all keys"),
+            ("1–9", "key-choose"),
+            ("Enter", "key-next"),
+            ("←", "key-back"),
+            ("s", "key-skip"),
+            ("?", "key-all-keys"),
         ],
         w,
     ));
