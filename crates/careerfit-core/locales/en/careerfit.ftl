@@ -205,7 +205,6 @@ status-submitted = Submitted to the workshop as { $file }
 status-submit-failed = Could not submit to { $dir }: { $reason }
 status-copied = Asked your terminal to copy the text card (OSC 52). Not every terminal allows that (in tmux: set -g set-clipboard on): if nothing was copied, press v to see the card or w to save it.
 status-copied-remote = Asked your terminal to copy the text card (OSC 52). Not every terminal allows that: if nothing was copied, press v to see the card.
-status-saved = Saved { $json } and { $markdown }
 # `w` also saves the card as SVG and PNG; when all four share one name.
 status-saved-with-card = Saved { $json }, .md, .svg and .png
 status-saved-four = Saved { $json }, { $markdown }, { $svg } and { $png }

@@ -197,7 +197,6 @@ status-submitted = ワークショップに { $file } として提出しまし�
 status-submit-failed = { $dir } に提出できませんでした: { $reason }
 status-copied = テキストカードのコピーを端末に依頼しました (OSC 52)。対応していない端末もあります (tmux では set -g set-clipboard on)。コピーされていなければ、v でカードを表示するか w で保存してください。
 status-copied-remote = テキストカードのコピーを端末に依頼しました (OSC 52)。対応していない端末もあります。コピーされていなければ、v でカードを表示してください。
-status-saved = { $json } と { $markdown } を保存しました
 status-saved-with-card = { $json }、.md、.svg、.png を保存しました
 status-saved-four = { $json }、{ $markdown }、{ $svg }、{ $png } を保存しました
 status-saved-no-card = { $json } と { $markdown } を保存しました。カード画像は保存できませんでした: { $reason }
