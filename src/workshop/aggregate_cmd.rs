@@ -93,6 +93,7 @@ pub struct Added {
     pub group: usize,
     pub row: Option<String>,
     pub answers: Option<Box<[u8]>>,
+    pub scored: Option<crate::core::analysis::Scored>,
 }
 
 /// Reads every input of a group report, as `aggregate` and `analyze` both
@@ -132,12 +133,14 @@ pub fn read_inputs(
                 group,
                 row,
                 answers,
+                scored,
             } => added(
                 agg,
                 Added {
                     group,
                     row,
                     answers,
+                    scored,
                 },
             ),
         },
