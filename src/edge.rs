@@ -84,6 +84,39 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Writes a command's `--output` file atomically (readers never see half
+/// a file) with the usual permissions, replacing an older file of that
+/// name as `>` would; returns the line saying where it went. A folder that
+/// is missing or not writable is the caller's input, so exit 2.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<String, Failure> {
+    let shown = clean_path(path);
+    if path.is_dir() {
+        return Err(Failure::input(format!(
+            "error: cannot write {shown}: it is a folder"
+        )));
+    }
+    crate::store::write_atomic_as(path, bytes, false, crate::store::Access::Shared)
+        .map_err(|e| Failure::input(format!("error: cannot write {shown}: {}", io_reason(&e))))?;
+    Ok(format!("Wrote {shown}\n"))
+}
+
+/// Refuses an `--output` name whose extension says another format than
+/// `--format` (`card.svg` with `--format png`), which would leave a file
+/// no program opens; a name without an extension is fine.
+pub fn check_extension(path: &Path, format: &str, allowed: &[&str]) -> Result<(), Failure> {
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_lowercase()) else {
+        return Ok(());
+    };
+    if allowed.contains(&ext.as_str()) {
+        return Ok(());
+    }
+    Err(Failure::input(format!(
+        "error: --output {} ends in .{ext}, but --format is {format} (use a name ending in .{})",
+        clean_path(path),
+        allowed.first().copied().unwrap_or(format)
+    )))
+}
+
 /// Loads a quiz from bytes, naming `file` in every error.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Quiz, Failure> {
     load::load(bytes).map_err(|e| Failure::input(e.render(file)))

@@ -137,12 +137,7 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     .map_or_else(|| s.save_dir.clone(), expand_home);
                 let dir = &dir;
                 out.status = Some(match store::save_result(dir, r) {
-                    Ok((j, md)) => tr!(
-                        m.lang(),
-                        "status-saved",
-                        json = crate::core::sanitize::clean_path(&j),
-                        markdown = crate::core::sanitize::clean_path(&md)
-                    ),
+                    Ok((j, md)) => saved_message(m.lang(), dir, &j, &md, r),
                     Err(e) => tr!(
                         m.lang(),
                         "status-save-failed",
@@ -154,6 +149,42 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
         }
     }
     out
+}
+
+/// What `w` says after the result was saved as `j` and `md`; it saves the
+/// card images beside them too, and says so (or why it could not).
+fn saved_message(
+    lang: crate::core::i18n::Lang,
+    dir: &std::path::Path,
+    j: &std::path::Path,
+    md: &std::path::Path,
+    r: &Report,
+) -> String {
+    use crate::core::sanitize::clean_path;
+    let stem = j
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let same = |p: &std::path::Path| p.file_stem() == j.file_stem();
+    match store::save_card(dir, &stem, r) {
+        Ok((svg, png)) if same(md) && same(&svg) && same(&png) => {
+            tr!(lang, "status-saved-with-card", json = clean_path(j))
+        }
+        Ok((svg, png)) => tr!(
+            lang,
+            "status-saved-four",
+            json = clean_path(j),
+            markdown = clean_path(md),
+            svg = clean_path(&svg),
+            png = clean_path(&png)
+        ),
+        Err(e) => tr!(
+            lang,
+            "status-saved-no-card",
+            json = clean_path(j),
+            markdown = clean_path(md),
+            reason = crate::edge::io_reason(&e)
+        ),
+    }
 }
 
 /// `~/x` as typed into the save prompt means the home folder, as in a shell.

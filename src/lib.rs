@@ -20,4 +20,6 @@ pub mod workshop;
 pub use careerfit_core as core;
 /// The quizzes built into the binary (they belong to the core).
 pub use careerfit_core::bundled;
+/// The pictures: HTML report, card SVG and PNG (pure, beside the core).
+pub use careerfit_render as render;
 pub use careerfit_tui as tui;

@@ -138,15 +138,29 @@ fn writing_results_from_the_tui_and_recovering_from_failure() {
     }
     let fx = update(&mut m, Message::Confirm);
     let out = apply(&m, fx, &settings);
-    assert!(out.status.unwrap().starts_with("Saved "));
+    let status = out.status.unwrap();
     let mut names: Vec<String> = std::fs::read_dir(good.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("careerfit-"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names[0].ends_with(".json") && names[1].ends_with(".md"));
+    // The result as JSON and Markdown, and the card as PNG and SVG.
+    assert_eq!(names.len(), 4, "{names:?}");
+    let exts: Vec<&str> = names
+        .iter()
+        .map(|n| n.rsplit('.').next().unwrap())
+        .collect();
+    assert_eq!(exts, ["json", "md", "png", "svg"]);
+    assert_eq!(
+        status,
+        format!(
+            "Saved {}, .md, .svg and .png",
+            good.path().join(&names[0]).display()
+        )
+    );
+    let png = std::fs::read(good.path().join(&names[2])).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n"), "a PNG file");
     // Saving twice never overwrites.
     let fx = update(&mut m, Message::Write);
     apply(
@@ -167,7 +181,7 @@ fn writing_results_from_the_tui_and_recovering_from_failure() {
                 .starts_with("careerfit-")
         })
         .count();
-    assert_eq!(saved, 4);
+    assert_eq!(saved, 8);
 }
 
 #[test]

@@ -9,9 +9,9 @@
 //! 2 when none.
 
 use crate::core::aggregate::{self, DEFAULT_MIN_GROUP};
-use crate::core::analysis::{self, Body, Report, Section};
+use crate::core::analysis::{self, Body, Report, Scored, Section};
 use crate::edge::{Failure, QuizArg, load_quiz};
-use crate::workshop::aggregate_cmd::{read_inputs, threads};
+use crate::workshop::aggregate_cmd::read_inputs;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -40,15 +40,19 @@ pub struct AnalyzeArgs {
     pub min_group: u64,
 }
 
+/// One group's answer sheets and what re-scoring them gave, in step.
+type GroupSheets = (Vec<Box<[u8]>>, Vec<Scored>);
+
 pub fn run(a: &AnalyzeArgs) -> Result<String, Failure> {
     let quiz = load_quiz(&a.quiz)?;
-    let mut sheets: Vec<Vec<Box<[u8]>>> = Vec::new();
+    let mut sheets: Vec<GroupSheets> = Vec::new();
     let agg = read_inputs(&a.paths, &quiz, (false, true), |_, x| {
-        if let Some(answers) = x.answers {
+        if let (Some(answers), Some(scored)) = (x.answers, x.scored) {
             if sheets.len() <= x.group {
-                sheets.resize_with(x.group + 1, Vec::new);
+                sheets.resize_with(x.group + 1, Default::default);
             }
-            sheets[x.group].push(answers);
+            sheets[x.group].0.push(answers);
+            sheets[x.group].1.push(scored);
         }
     })?;
     let sections = agg
@@ -62,8 +66,10 @@ pub fn run(a: &AnalyzeArgs) -> Result<String, Failure> {
                     Body::CountOnly(aggregate::suppressed_note(a.min_group))
                 }
                 (Some(model), Some(i)) => {
-                    let mine = sheets.get(i).map_or(&[][..], Vec::as_slice);
-                    Body::Analysed(model, analysis::analyze(model, mine, threads()))
+                    let (mine, scored) = sheets
+                        .get(i)
+                        .map_or((&[][..], &[][..]), |(s, x)| (&s[..], &x[..]));
+                    Body::Analysed(model, analysis::analyze_scored(model, mine, scored))
                 }
                 _ => Body::CountOnly(aggregate::unknown_note().to_string()),
             };

@@ -181,6 +181,18 @@ pub fn write_unique_as(
     contents: &str,
     access: Access,
 ) -> std::io::Result<PathBuf> {
+    write_unique_bytes(dir, stem, ext, clean(contents).as_bytes(), access)
+}
+
+/// [`write_unique_as`] for bytes that are not text (a PNG): written as
+/// they are, since the sanitizer is for text.
+pub fn write_unique_bytes(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+    access: Access,
+) -> std::io::Result<PathBuf> {
     for n in 1..1000 {
         let name = if n == 1 {
             format!("{stem}.{ext}")
@@ -188,7 +200,7 @@ pub fn write_unique_as(
             format!("{stem}-{n}.{ext}")
         };
         let path = dir.join(name);
-        match write_atomic_as(&path, clean(contents).as_bytes(), true, access) {
+        match write_atomic_as(&path, bytes, true, access) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
@@ -206,6 +218,15 @@ pub fn save_result(dir: &Path, r: &Report) -> std::io::Result<(PathBuf, PathBuf)
         .map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
     let md = write_unique(dir, &md_stem, "md", &crate::core::card::markdown(r))?;
     Ok((json, md))
+}
+
+/// Saves the result card as SVG and PNG beside a saved result (`stem`
+/// is the JSON file's), so `w` leaves a picture to post as well.
+pub fn save_card(dir: &Path, stem: &str, r: &Report) -> std::io::Result<(PathBuf, PathBuf)> {
+    let png = crate::render::card_png(r).map_err(std::io::Error::other)?;
+    let svg = write_unique(dir, stem, "svg", &crate::render::card_svg(r))?;
+    let png = write_unique_bytes(dir, stem, "png", &png, Access::Private)?;
+    Ok((svg, png))
 }
 
 /// Keeps a finished result in the history folder: one file per result id,

@@ -23,6 +23,21 @@ pub enum AggFormat {
     Markdown,
     Csv,
     Json,
+    /// One self-contained page with charts, for a projector or a printer.
+    Html,
+}
+
+impl AggFormat {
+    /// The format's name and the file extensions that say it.
+    fn names(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            AggFormat::Text => ("text", &["txt", "text"]),
+            AggFormat::Markdown => ("markdown", &["md", "markdown"]),
+            AggFormat::Csv => ("csv", &["csv"]),
+            AggFormat::Json => ("json", &["json"]),
+            AggFormat::Html => ("html", &["html", "htm"]),
+        }
+    }
 }
 
 #[derive(Args, Debug, Clone)]
@@ -39,6 +54,9 @@ pub struct AggregateArgs {
     /// Groups with fewer results show only their count, to keep people anonymous.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP)]
     pub min_group: u64,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// An accumulator that knows `quiz` and every bundled quiz, so their
@@ -75,6 +93,7 @@ pub struct Added {
     pub group: usize,
     pub row: Option<String>,
     pub answers: Option<Box<[u8]>>,
+    pub scored: Option<crate::core::analysis::Scored>,
 }
 
 /// Reads every input of a group report, as `aggregate` and `analyze` both
@@ -114,12 +133,14 @@ pub fn read_inputs(
                 group,
                 row,
                 answers,
+                scored,
             } => added(
                 agg,
                 Added {
                     group,
                     row,
                     answers,
+                    scored,
                 },
             ),
         },
@@ -139,6 +160,10 @@ pub fn read_inputs(
 }
 
 pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
+    if let Some(out) = &a.output {
+        let (name, extensions) = a.format.names();
+        crate::edge::check_extension(out, name, extensions)?;
+    }
     let quiz = load_quiz(&a.quiz)?;
     let mut csv = CsvSinks::default();
     let want_csv = a.format == AggFormat::Csv;
@@ -148,19 +173,25 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
         }
     })?;
     let min = a.min_group;
-    Ok(match a.format {
+    let report = match a.format {
         AggFormat::Text => aggregate::text(&agg, min),
         AggFormat::Markdown => aggregate::markdown(&agg, min),
         AggFormat::Json => aggregate::json(&agg, min),
+        AggFormat::Html => html(&agg, min)?,
         AggFormat::Csv => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let notes = csv
-                .finish(min, &mut out)
-                .and_then(|n| out.flush().map(|()| n))
-                .map_err(|e| {
-                    Failure::other(format!("error: cannot write the CSV: {}", io_reason(&e)))
-                })?;
+            let mut buf = Vec::new();
+            let written = match &a.output {
+                Some(_) => csv.finish(min, &mut buf),
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut out = std::io::BufWriter::new(stdout.lock());
+                    csv.finish(min, &mut out)
+                        .and_then(|n| out.flush().map(|()| n))
+                }
+            };
+            let notes = written.map_err(|e| {
+                Failure::other(format!("error: cannot write the CSV: {}", io_reason(&e)))
+            })?;
             let stderr = std::io::stderr();
             let mut err = stderr.lock();
             for n in notes {
@@ -169,7 +200,18 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
             if agg.skipped > 0 {
                 let _ = writeln!(err, "note: {} inputs skipped", agg.skipped);
             }
-            String::new()
+            String::from_utf8_lossy(&buf).into_owned()
         }
-    })
+    };
+    match &a.output {
+        Some(path) => crate::edge::write_output(path, report.as_bytes()),
+        None => Ok(report),
+    }
+}
+
+/// The HTML report, dated now (UTC).
+pub fn html(agg: &Aggregate, min_group: u64) -> Result<String, Failure> {
+    let date = format!("{} UTC", crate::store::utc_string(crate::store::now_secs()));
+    crate::render::html::report(agg, min_group, &date)
+        .map_err(|e| Failure::other(format!("error: cannot make the HTML report: {e}")))
 }

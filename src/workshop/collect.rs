@@ -10,6 +10,7 @@
 
 use super::inputs::{Item, MAX_CODES_BYTES, MAX_RESULT_BYTES};
 use crate::core::aggregate::{Aggregate, Entry, Interner, QuizInfo, Recorded, ResultView, csv_row};
+use crate::core::analysis::Scored;
 use crate::core::code;
 use crate::core::model::Quiz;
 use crate::core::sanitize::clean_path;
@@ -39,7 +40,7 @@ pub struct Settings<'a> {
 }
 
 /// What happened to one input (or one line of a share-code file).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// A result went into group `group` of the final accumulator. Added
     /// events come after every input is read (duplicates are only known
@@ -50,6 +51,9 @@ pub enum Event {
         group: usize,
         row: Option<String>,
         answers: Option<Box<[u8]>>,
+        /// With `answers`, for a quiz careerfit has loaded: the outcome and
+        /// fits the result was re-scored to, so they are not worked out twice.
+        scored: Option<Scored>,
     },
     /// `what` (a path, or `path:line`) was left out, and why.
     Skipped { what: String, reason: String },
@@ -276,7 +280,12 @@ pub fn collect(
         entries.extend(w.entries);
     }
     all.record_all(entries, s.threads, |agg, r| match r {
-        Recorded::Added { group, view, entry } => {
+        Recorded::Added {
+            group,
+            view,
+            entry,
+            assessment,
+        } => {
             let row = s.csv.then(|| {
                 let g = &agg.groups()[group];
                 match view {
@@ -285,12 +294,14 @@ pub fn collect(
                 }
             });
             let answers = s.answers.then(|| entry.answers.clone());
+            let scored = assessment.filter(|_| s.answers).map(Scored::of);
             sink(
                 agg,
                 Event::Added {
                     group,
                     row,
                     answers,
+                    scored,
                 },
             );
         }

@@ -69,11 +69,13 @@ impl Scanner {
         result.unwrap_or_else(|_| self.template.clone())
     }
 
-    /// Writes the current report as Markdown and CSV into the folder, with
-    /// unique names and atomically; returns the message for the footer.
+    /// Writes the current report as Markdown, CSV and HTML into the
+    /// folder, with unique names and atomically; returns the message for
+    /// the footer, which names the files (`NAME.md, .csv and .html`) and
+    /// where they are (the folder the dashboard shows).
     pub fn export(&self, min_group: u64) -> String {
         match self.try_export(min_group) {
-            Ok(names) => format!("Exported {names}"),
+            Ok(names) => format!("Exported {names} into the workshop folder"),
             Err(e) => format!("Export failed: {e}"),
         }
     }
@@ -90,22 +92,35 @@ impl Scanner {
             store::Access::Shared,
         )
         .map_err(|e| io_reason(&e))?;
+        // The other files take the Markdown's name, so one export is one stem.
+        let stem = md
+            .file_stem()
+            .map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
         let mut csv = Vec::new();
         sinks
             .finish(min_group, &mut csv)
             .map_err(|e| io_reason(&e))?;
         let mut names = vec![file_name(&md)];
+        // `.csv` after `NAME.md` when the stems agree (the usual case).
+        let ext = |p: &Path| match p.extension() {
+            Some(e) if p.file_stem() == md.file_stem() => format!(".{}", e.to_string_lossy()),
+            _ => file_name(p),
+        };
         if !csv.is_empty() {
-            let stem = md
-                .file_stem()
-                .map_or(stem.clone(), |s| s.to_string_lossy().into_owned());
             let text = String::from_utf8_lossy(&csv);
             let path =
                 store::write_unique_as(&self.dir, &stem, "csv", &text, store::Access::Shared)
                     .map_err(|e| io_reason(&e))?;
-            names.push(file_name(&path));
+            names.push(ext(&path));
         }
-        Ok(names.join(" and "))
+        let html = super::aggregate_cmd::html(&agg, min_group).map_err(|f| f.message)?;
+        let path = store::write_unique_as(&self.dir, &stem, "html", &html, store::Access::Shared)
+            .map_err(|e| io_reason(&e))?;
+        names.push(ext(&path));
+        Ok(match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        })
     }
 }
 

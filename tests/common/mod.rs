@@ -7,6 +7,7 @@ use careerfit::tui::model::Model;
 use careerfit::tui::msg::Message;
 use careerfit::tui::theme::Theme;
 use careerfit::tui::update::update;
+use std::path::Path;
 use std::sync::Arc;
 
 /// The bundled default quiz.
@@ -62,3 +63,35 @@ impl Lcg {
         ((self.0 >> 33) % n as u64) as usize
     }
 }
+
+/// `n` results of the quiz `id` in `dir`, with varied answers; the first
+/// has the nickname `name`.
+pub fn room(dir: &Path, id: &str, n: usize, name: Option<&str>) {
+    let (_, src) = careerfit::bundled::find(id).unwrap();
+    let quiz = load(src.as_bytes()).unwrap();
+    for i in 0..n {
+        let answers: Vec<Option<usize>> = quiz
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(q, x)| Some((i * 7 + q * 3 + i * q) % x.choices.len()))
+            .collect();
+        let r = careerfit::core::report::build(&quiz, &answers, if i == 0 { name } else { None })
+            .stamped(&format!("{id}-{i:04}"), "2026-12-01T10:00:00Z");
+        std::fs::write(dir.join(format!("{id}-{i}.json")), r.to_json()).unwrap();
+    }
+}
+
+/// The share code of a result of the bundled quiz `id` (answers 1-based,
+/// file order), made now so it follows the quiz's current fingerprint.
+pub fn share_code(id: &str, answers: &[usize]) -> String {
+    let (_, src) = careerfit::bundled::find(id).unwrap();
+    let quiz = load(src.as_bytes()).unwrap();
+    let answers: Vec<Option<usize>> = answers.iter().map(|a| Some(a - 1)).collect();
+    careerfit::core::report::build(&quiz, &answers, None).share_code
+}
+
+/// A Japanese-quiz answer sheet with a PM lean (1-based, file order).
+pub const JA_SPEC: [usize; 30] = [
+    5, 4, 1, 5, 1, 5, 2, 4, 5, 2, 1, 5, 4, 5, 1, 2, 3, 5, 4, 1, 5, 1, 2, 4, 2, 5, 4, 1, 2, 5,
+];

@@ -28,7 +28,9 @@ pub use group::{DimStats, Group, OutcomeCount, ProfileStats, QuestionStats, Quiz
 pub use json::json;
 pub use markdown::markdown;
 pub use stats::{DIM_BINS, FIT_BINS, Moments, TenthHistogram, decile};
-pub use text::{suppressed_note, text, unknown_note};
+pub use text::{
+    answer_counts, fmt1, groups_note, problem_notes, suppressed_note, text, unknown_note,
+};
 pub use view::{ParseError, ResultView};
 
 use super::model::Quiz;

@@ -26,7 +26,7 @@ pub use scales::{Scale, ScaleItem, ScaleKind};
 pub use text::text;
 
 use super::model::Quiz;
-use super::scoring::assess;
+use super::scoring::{Assessment, assess};
 use std::fmt;
 
 /// Fewest sheets a figure may rest on. With 30 sheets the standard error
@@ -138,12 +138,35 @@ pub(crate) fn enough<T>(n: usize, f: impl FnOnce() -> Figure<T>) -> Figure<T> {
     }
 }
 
+/// What scoring a sheet gave: its outcome and its profile fits
+/// (unrounded, in profile order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub outcome: usize,
+    pub fits: Box<[Option<f64>]>,
+}
+
+impl Scored {
+    pub fn of(a: &Assessment) -> Self {
+        Scored {
+            outcome: a.recommendation.outcome,
+            fits: a.fits.iter().map(|f| f.fit).collect(),
+        }
+    }
+}
+
 /// Analyses the answer sheets of one quiz version. A sheet holds one
 /// 1-based option number per question (0 when skipped); anything out of
 /// range counts as skipped, so no sheet can make this fail. Scoring every
 /// sheet (for the fits and outcomes) is the costly part and runs on
 /// `threads` threads; the figures do not depend on how many.
 pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Analysis {
+    analyze_scored(quiz, sheets, &score_all(quiz, sheets, threads))
+}
+
+/// [`analyze`] for sheets already scored (`scored[i]` is sheet `i`'s), as
+/// aggregation does anyway: the sheets are not scored a second time.
+pub fn analyze_scored(quiz: &Quiz, sheets: &[Box<[u8]>], scored: &[Scored]) -> Analysis {
     let nq = quiz.questions.len();
     let complete = sheets
         .iter()
@@ -151,14 +174,13 @@ pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Analysis {
         .count();
     let answers = (0..nq).map(|q| answers_to(quiz, sheets, q)).collect();
     let scales = scales::all(quiz, sheets);
-    let scored = score_all(quiz, sheets, threads);
     let mut outcomes = vec![0usize; quiz.outcomes.len()];
-    for (o, _) in &scored {
-        if let Some(c) = outcomes.get_mut(*o) {
+    for s in scored {
+        if let Some(c) = outcomes.get_mut(s.outcome) {
             *c += 1;
         }
     }
-    let fits: Vec<&[Option<f64>]> = scored.iter().map(|(_, f)| &f[..]).collect();
+    let fits: Vec<&[Option<f64>]> = scored.iter().map(|s| &s.fits[..]).collect();
     let mut correlations = Vec::new();
     for a in 0..quiz.profiles.len() {
         for b in a + 1..quiz.profiles.len() {
@@ -192,16 +214,12 @@ pub fn analyze(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Analysis {
 }
 
 /// Each sheet's outcome and fits, in sheet order, scored on `threads` threads.
-fn score_all(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Vec<(usize, Vec<Option<f64>>)> {
+fn score_all(quiz: &Quiz, sheets: &[Box<[u8]>], threads: usize) -> Vec<Scored> {
     let one = |s: &[u8]| {
         let picked: Vec<Option<usize>> = (0..quiz.questions.len())
             .map(|q| choice(quiz, s, q))
             .collect();
-        let a = assess(quiz, &picked);
-        (
-            a.recommendation.outcome,
-            a.fits.iter().map(|f| f.fit).collect(),
-        )
+        Scored::of(&assess(quiz, &picked))
     };
     let chunk = sheets.len().div_ceil(threads.max(1)).max(1);
     let parallel = std::thread::scope(|scope| {

@@ -7,18 +7,26 @@ use qrcode::{Color, EcLevel, QrCode};
 /// reliably on screens and saves room).
 pub const QUIET: usize = 2;
 
+/// The modules of `data`'s QR code without quiet zone: its width and, row
+/// by row, whether each module is dark; `None` when the data does not fit
+/// in a QR code. Shared by the text rows here and the card image, so both
+/// encode a code the same way.
+pub fn qr_modules(data: &str) -> Option<(usize, Vec<bool>)> {
+    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).ok()?;
+    let dark = code.to_colors().iter().map(|c| *c == Color::Dark).collect();
+    Some((code.width(), dark))
+}
+
 /// Rows of text drawing `data` as a QR code (dark modules as `█`), or
 /// `None` when the data does not fit in a QR code.
 pub fn qr_lines(data: &str) -> Option<Vec<String>> {
-    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).ok()?;
-    let w = code.width();
-    let colors = code.to_colors();
+    let (w, colors) = qr_modules(data)?;
     let size = w + 2 * QUIET;
     let dark = |x: usize, y: usize| -> bool {
         if x < QUIET || y < QUIET || x >= w + QUIET || y >= w + QUIET {
             return false;
         }
-        colors.get((y - QUIET) * w + (x - QUIET)) == Some(&Color::Dark)
+        colors.get((y - QUIET) * w + (x - QUIET)) == Some(&true)
     };
     // Light text on dark terminals is the common case: draw light modules as
     // blocks so the code reads as dark-on-light to a scanner.

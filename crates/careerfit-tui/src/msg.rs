@@ -54,7 +54,7 @@ pub enum Effect {
     Finished,
     /// Send this text to the clipboard (OSC 52).
     Copy(String),
-    /// Write the result as JSON and Markdown files, into this folder or
+    /// Write the result as JSON and Markdown files and the card as SVG and PNG, into this folder or
     /// the session's default save folder.
     WriteResult(Option<std::path::PathBuf>),
     /// Leave the app.

@@ -89,7 +89,7 @@ help-scroll-results = scroll a long text (PgUp PgDn: the question)
 help-repaint = repaint the whole screen
 help-copy = results: copy the text card (OSC 52)
 help-view-card = results: view the text card
-help-write = results: write JSON and Markdown files
+help-write = results: save result and card image
 help-write-elsewhere = results: write them into another folder
 help-qr = results: show the share code as a QR code
 help-title-scroll = Keys · ↑↓ scroll
@@ -111,7 +111,7 @@ qr-long-code = This code has { $n } characters, too many for a QR code. Copy it 
 qr-long-title = Share code · ↑↓ scroll · any other key closes
 qr-larger = Make the terminal larger to show the QR code.
 qr-title = Scan the share code
-save-prompt = Folder to write the JSON and Markdown files into:
+save-prompt = Folder to write the result files and card image into:
 save-keys = Enter save · Esc cancel
 save-title = Save result
 
@@ -205,7 +205,10 @@ status-submitted = Submitted to the workshop as { $file }
 status-submit-failed = Could not submit to { $dir }: { $reason }
 status-copied = Asked your terminal to copy the text card (OSC 52). Not every terminal allows that (in tmux: set -g set-clipboard on): if nothing was copied, press v to see the card or w to save it.
 status-copied-remote = Asked your terminal to copy the text card (OSC 52). Not every terminal allows that: if nothing was copied, press v to see the card.
-status-saved = Saved { $json } and { $markdown }
+# `w` also saves the card as SVG and PNG; when all four share one name.
+status-saved-with-card = Saved { $json }, .md, .svg and .png
+status-saved-four = Saved { $json }, { $markdown }, { $svg } and { $png }
+status-saved-no-card = Saved { $json } and { $markdown }; the card image could not be saved: { $reason }
 status-save-failed = Could not save in { $dir }: { $reason }. Your result is still here; press W to try another folder.
 
 ## Plain mode (line by line, for screen readers)

@@ -81,7 +81,7 @@ help-scroll-results = 長い文をスクロール (PgUp PgDn: 質問)
 help-repaint = 画面全体を描き直す
 help-copy = 結果: テキストカードをコピー (OSC 52)
 help-view-card = 結果: テキストカードを表示
-help-write = 結果: JSON と Markdown のファイルを書き出す
+help-write = 結果: 結果とカード画像を保存する
 help-write-elsewhere = 結果: 別のフォルダーに書き出す
 help-qr = 結果: 共有コードを QR コードで表示
 help-title-scroll = キー操作 · ↑↓ スクロール
@@ -103,7 +103,7 @@ qr-long-code = このコードは { $n } 文字あり、QR コードには長す
 qr-long-title = 共有コード · ↑↓ スクロール · 他のキーで閉じる
 qr-larger = QR コードを表示するには端末を大きくしてください。
 qr-title = 共有コードを読み取る
-save-prompt = JSON と Markdown のファイルを書き出すフォルダー:
+save-prompt = 結果ファイルとカード画像を書き出すフォルダー:
 save-keys = Enter 保存 · Esc 取り消し
 save-title = 結果を保存
 
@@ -197,7 +197,9 @@ status-submitted = ワークショップに { $file } として提出しまし�
 status-submit-failed = { $dir } に提出できませんでした: { $reason }
 status-copied = テキストカードのコピーを端末に依頼しました (OSC 52)。対応していない端末もあります (tmux では set -g set-clipboard on)。コピーされていなければ、v でカードを表示するか w で保存してください。
 status-copied-remote = テキストカードのコピーを端末に依頼しました (OSC 52)。対応していない端末もあります。コピーされていなければ、v でカードを表示してください。
-status-saved = { $json } と { $markdown } を保存しました
+status-saved-with-card = { $json }、.md、.svg、.png を保存しました
+status-saved-four = { $json }、{ $markdown }、{ $svg }、{ $png } を保存しました
+status-saved-no-card = { $json } と { $markdown } を保存しました。カード画像は保存できませんでした: { $reason }
 status-save-failed = { $dir } に保存できませんでした: { $reason }。結果はまだここにあります。W で別のフォルダーを試せます。
 
 ## プレーンモード (1 行ずつ、スクリーンリーダー向け)

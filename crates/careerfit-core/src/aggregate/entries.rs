@@ -130,6 +130,8 @@ pub enum Recorded<'a> {
         group: usize,
         entry: &'a Entry,
         view: Option<&'a ResultView<'a>>,
+        /// The full scoring behind `view`, unrounded (for item analysis).
+        assessment: Option<&'a Assessment>,
     },
     /// Left out with a reason (too many groups): what it is, and why.
     Skipped(&'a str, AggregateError),
@@ -306,6 +308,7 @@ impl Aggregate {
                             group: i,
                             entry: e,
                             view: None,
+                            assessment: None,
                         },
                     );
                     continue;
@@ -318,6 +321,7 @@ impl Aggregate {
                         group: i,
                         entry: e,
                         view: Some(&v),
+                        assessment: Some(&a),
                     },
                 );
             }

@@ -72,6 +72,11 @@ impl TenthHistogram {
         }
     }
 
+    /// How many values fell in each tenth, from 0.0 to 100.0 (for charts).
+    pub fn bins(&self) -> &[u64] {
+        &self.0
+    }
+
     /// The median (mean of the two middle values for an even count).
     pub fn median(&self) -> Option<f64> {
         let n: u64 = self.0.iter().sum();

@@ -10,7 +10,7 @@ use std::fmt::Write;
 const WIDTH: usize = 72;
 
 /// A value with one decimal, or `–` when there is none.
-pub(super) fn fmt1(x: Option<f64>) -> String {
+pub fn fmt1(x: Option<f64>) -> String {
     x.map_or("–".into(), |v| format!("{v:.1}"))
 }
 
@@ -30,7 +30,7 @@ pub fn spark(hist: &[u64; DIM_BINS]) -> String {
 }
 
 /// `Agree 50 · Disagree 10 · skipped 2` for one question.
-pub(super) fn answer_counts(q: &QuestionStats) -> String {
+pub fn answer_counts(q: &QuestionStats) -> String {
     let mut parts: Vec<String> = q
         .options
         .iter()
@@ -61,7 +61,7 @@ pub fn unknown_note() -> &'static str {
 }
 
 /// The note that appears when results of several quizzes or versions were read.
-pub(super) fn groups_note(n: usize) -> String {
+pub fn groups_note(n: usize) -> String {
     format!(
         "Results of {n} different quizzes or quiz versions were found. They are \
          never mixed: each is reported on its own."
@@ -157,7 +157,7 @@ fn group(o: &mut String, g: &Group, min_group: u64) {
 /// What a facilitator must know about inputs that were not counted:
 /// unreadable files (named: people missing from the numbers) and copies
 /// of results already counted.
-pub(super) fn problem_notes(a: &Aggregate) -> Vec<String> {
+pub fn problem_notes(a: &Aggregate) -> Vec<String> {
     let mut v = Vec::new();
     if a.unreadable > 0 {
         let more = if a.unreadable > a.unreadable_names.len() as u64 {

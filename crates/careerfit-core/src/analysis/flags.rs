@@ -95,9 +95,10 @@ impl Concern {
     }
 }
 
-/// `−0.41` with a true minus sign, `0.05` without a plus.
+/// Three decimals with a true minus sign (`−0.412`, `0.050`): a
+/// correlation of 0.1996 must not read as the threshold 0.20 it is below.
 pub fn signed(x: f64) -> String {
-    let s = format!("{x:.2}");
+    let s = format!("{x:.3}");
     match s.strip_prefix('-') {
         Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("−{rest}"),
         Some(rest) => rest.to_string(),

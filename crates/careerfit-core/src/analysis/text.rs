@@ -20,12 +20,7 @@ pub(super) fn scale_name(quiz: &Quiz, s: &Scale) -> String {
 
 /// Three decimals with a true minus sign.
 pub(super) fn f3(x: f64) -> String {
-    let s = format!("{x:.3}");
-    match s.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("−{rest}"),
-        Some(rest) => rest.to_string(),
-        None => s,
-    }
+    super::flags::signed(x)
 }
 
 /// Points with at most two decimals (`12`, `12.5`, `12.25`).

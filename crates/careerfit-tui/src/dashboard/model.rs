@@ -31,7 +31,7 @@ pub struct Model {
 pub enum Msg {
     /// `r`: reveal the distributions, or hide them again.
     ToggleReveal,
-    /// `e`: export the report as Markdown and CSV into the folder.
+    /// `e`: export the report as Markdown, CSV and HTML into the folder.
     Export,
     /// `q`, Esc or Ctrl-C.
     Quit,
