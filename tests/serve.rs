@@ -534,4 +534,11 @@ async fn ctrl_l_repaints_the_participants_screen() {
         let _ = p.wait_for("never-shown", Duration::from_millis(100)).await;
     }
     assert!(p.screen().contains("Enter start"), "{}", p.screen());
+    // At 60x16 the welcome text scrolls; its end says where the result
+    // goes, which must be reachable (issue 20).
+    assert!(p.screen().contains("more below"), "{}", p.screen());
+    p.send(b"G").await.unwrap();
+    p.wait_for("saved for the workshop facilitator", SECS)
+        .await
+        .unwrap();
 }

@@ -264,3 +264,59 @@ fn results_status_wraps() {
     }
     insta::assert_snapshot!("results_status_50x14", draw(&m, MIN_WIDTH, MIN_HEIGHT));
 }
+
+/// Issue 20, at every size from the minimum up and on every question of
+/// the English and Japanese quizzes: with the cursor on the first or the
+/// last option, the cursor's row is drawn, and options that are not
+/// drawn are announced by a "more above/below" row.
+#[test]
+fn the_cursor_is_on_screen_at_every_size_on_every_question() {
+    use careerfit::tui::theme::Theme;
+    let ja = careerfit::core::load::load(
+        careerfit::bundled::find("pm-vs-pd-ja")
+            .unwrap()
+            .1
+            .as_bytes(),
+    )
+    .unwrap();
+    for quiz in [common::default_quiz(), ja] {
+        let quiz = std::sync::Arc::new(quiz);
+        let n = quiz.questions.len();
+        for pos in 0..n {
+            let options = quiz.questions[pos].choices.len();
+            for downs in [1, options] {
+                let mut m = Model::new(quiz.clone(), None, Theme::mono());
+                send(&mut m, &[Message::Confirm]);
+                for _ in 0..pos {
+                    send(&mut m, &[Message::Skip]);
+                }
+                for _ in 0..downs {
+                    send(&mut m, &[Message::Down]);
+                }
+                for (w, h) in [(50, 14), (51, 15), (56, 14), (60, 16), (64, 20), (80, 24)] {
+                    let s = draw(&m, w, h);
+                    let numbered = (1..=options)
+                        .filter(|k| {
+                            s.contains(&format!(" {k} ○")) || s.contains(&format!(" {k} ●"))
+                        })
+                        .count();
+                    assert!(
+                        s.contains(&format!("▶{downs:>2} ")),
+                        "{} q{pos} option {downs} at {w}x{h}:\n{s}",
+                        quiz.id
+                    );
+                    // A marker row starts with its arrow, in every language.
+                    let marker = s.lines().any(|l| {
+                        let l = l.trim_start_matches('"').trim_start();
+                        l.starts_with("↑ ") || l.starts_with("↓ ")
+                    });
+                    assert!(
+                        numbered == options || marker,
+                        "{} q{pos} at {w}x{h}: {numbered} of {options} options, no marker:\n{s}",
+                        quiz.id
+                    );
+                }
+            }
+        }
+    }
+}

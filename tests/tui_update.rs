@@ -409,3 +409,53 @@ fn the_save_prompt_starts_empty() {
     let fx = update(&mut m, Message::Confirm);
     assert_eq!(fx, vec![Effect::WriteResult(Some("y".into()))]);
 }
+
+/// Issue 20: a status message shows on every screen, wrapped, not only
+/// on the question and the result (over SSH the room-closing note came
+/// while people were still on the welcome screen or the review).
+#[test]
+fn a_status_shows_on_the_welcome_and_review_screens() {
+    let note = "The room is closing: finish your answers now; no one new can join.";
+    let mut m = model();
+    send(&mut m, &[Message::Status(note.into())]);
+    let flat = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat(screen_text(&mut m, 50, 14)).contains(note));
+    send(&mut m, &[Message::Confirm]);
+    for _ in 0..QUESTIONS {
+        send(&mut m, &[Message::Skip]);
+    }
+    assert_eq!(m.screen(), Screen::Review);
+    send(&mut m, &[Message::Status(note.into())]);
+    assert!(flat(screen_text(&mut m, 50, 14)).contains(note));
+    assert!(flat(screen_text(&mut m, 80, 24)).contains(note));
+}
+
+/// Issue 20: on a wide but short terminal the fixed left column of the
+/// result could not hold the summary and cut off its last skills; every
+/// line of the result is reachable by scrolling at every wide size.
+#[test]
+fn every_skill_is_reachable_on_wide_short_terminals() {
+    let mut m = model();
+    finish(&mut m, PM_SPEC);
+    let names: Vec<String> = m
+        .report()
+        .unwrap()
+        .dimensions
+        .iter()
+        .map(|d| d.name.clone())
+        .collect();
+    for (w, h) in [(120, 25), (130, 27), (112, 30), (120, 40), (200, 24)] {
+        send(&mut m, &[Message::Home]);
+        let mut seen = screen_text(&mut m, w, h);
+        for _ in 0..60 {
+            send(&mut m, &[Message::PageDown]);
+            seen.push_str(&screen_text(&mut m, w, h));
+        }
+        for n in &names {
+            assert!(
+                seen.contains(n.as_str()),
+                "{w}x{h}: skill {n:?} never shown"
+            );
+        }
+    }
+}

@@ -58,7 +58,7 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
         .map(|p| width(&p.name))
         .max()
         .unwrap_or(0)
-        .min(30);
+        .min(name_room(w));
     let bar_w = (w as usize).saturating_sub(name_w + 8).clamp(4, 50);
     for p in &r.profiles {
         let fit = p.fit.map_or("  -".into(), |f| format!("{f:>3.0}"));
@@ -80,7 +80,7 @@ fn summary_lines(m: &Model, width_cols: u16) -> Vec<Line<'static>> {
         .map(|d| width(&d.name))
         .max()
         .unwrap_or(0)
-        .min(28);
+        .min(name_room(w));
     let dbar = (w as usize).saturating_sub(dn + 8).clamp(4, 40);
     for d in &r.dimensions {
         let s = d.score.map_or("  -".into(), |s| format!("{s:>3.0}"));
@@ -172,12 +172,15 @@ fn status_lines(m: &Model, area: Rect) -> Vec<Line<'static>> {
     lines
 }
 
-fn areas(area: Rect, status_rows: u16) -> Areas {
+/// The areas of the screen; `two_columns` false keeps one column even on
+/// a wide terminal (for a summary taller than the left column).
+fn areas(area: Rect, status_rows: u16, two_columns: bool) -> Areas {
     let (head, body, foot) = frame_areas(area);
     let code_rows = 1 + status_rows.max(1);
     let [content, code] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(code_rows)]).areas(body);
-    let (left, scrolling) = if content.width >= TWO_COLUMNS_FROM && content.height >= 20 {
+    let wide = content.width >= TWO_COLUMNS_FROM && content.height >= 20;
+    let (left, scrolling) = if two_columns && wide {
         let [left, _, right] = Layout::horizontal([
             Constraint::Length(LEFT_COLUMN),
             Constraint::Length(3),
@@ -202,6 +205,8 @@ fn areas(area: Rect, status_rows: u16) -> Areas {
 /// always belongs to the result and the size on screen.
 pub struct ResultsScreen {
     theme: Theme,
+    /// Whether the summary fits the fixed left column (see `new`).
+    two_columns: bool,
     lang: Lang,
     title: Line<'static>,
     /// The fixed left column of the two-column layout (empty in one column).
@@ -217,13 +222,20 @@ impl ResultsScreen {
     /// The screen of `m`'s result (empty when it has none) for `area`.
     pub fn new(m: &Model, area: Rect) -> Self {
         let status = status_lines(m, area);
-        let a = areas(area, rows(status.len()));
-        let (left, scrolling) = match a.left {
-            Some(left) => (
-                summary_lines(m, left.width),
-                detail_lines(m, a.scrolling.width),
-            ),
-            None => (vec![], content_lines(m, a.scrolling.width)),
+        let status_rows = rows(status.len());
+        let a = areas(area, status_rows, true);
+        // The left column does not scroll: a summary taller than it (a quiz
+        // with many skills) gets the one scrolling column instead, so no
+        // line of it is cut off (issue 20).
+        let summary = a.left.map(|left| (left, summary_lines(m, left.width)));
+        let (two_columns, left, scrolling) = match summary {
+            Some((left, lines)) if lines.len() <= usize::from(left.height) => {
+                (true, lines, detail_lines(m, a.scrolling.width))
+            }
+            _ => {
+                let a = areas(area, status_rows, false);
+                (false, vec![], content_lines(m, a.scrolling.width))
+            }
         };
         ResultsScreen {
             theme: m.theme,
@@ -234,6 +246,7 @@ impl ResultsScreen {
                 &m.lang.t("results-header"),
                 a.head.width,
             ),
+            two_columns,
             left,
             scrolling,
             share_code: m.report().map(|r| r.share_code.clone()).unwrap_or_default(),
@@ -247,7 +260,7 @@ impl StatefulWidget for ResultsScreen {
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
         let t = &self.theme;
-        let a = areas(area, rows(self.status.len()));
+        let a = areas(area, rows(self.status.len()), self.two_columns);
         Paragraph::new(self.title).render(a.head, buf);
         if let Some(left) = a.left {
             Paragraph::new(self.left).render(left, buf);
@@ -290,4 +303,12 @@ impl StatefulWidget for ResultsScreen {
 /// A count of lines as terminal rows.
 fn rows(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Columns a name may take before its bar in `w` columns: as many as
+/// leave a bar of 8 cells and its number, so a long skill name is cut
+/// only on a terminal too narrow for it (it was cut at 28 columns even
+/// with room to spare, hiding "Bridging business and engineering").
+fn name_room(w: u16) -> usize {
+    usize::from(w).saturating_sub(8 + 8).max(8)
 }

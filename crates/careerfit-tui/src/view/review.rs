@@ -18,7 +18,14 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         Paragraph::new(header_line(t, &m.quiz.title, &right, head.width)),
         head,
     );
-    let mut lines = wrapped(&m.lang.t("review-intro"), body.width, t.muted, "");
+    // A status (a progress save that failed on the last answer, the room
+    // closing over SSH) shows above the list, wrapped.
+    let mut lines = m
+        .status
+        .as_deref()
+        .map(|s| wrapped(s, body.width, t.warn, ""))
+        .unwrap_or_default();
+    lines.extend(wrapped(&m.lang.t("review-intro"), body.width, t.muted, ""));
     let room = usize::from(body.height).saturating_sub(lines.len());
     // A row under the list says what is above and below it when not
     // every question fits.

@@ -42,6 +42,12 @@ fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
     let q = &m.quiz;
     let mut lines: Vec<Line<'static>> = Vec::new();
     // First, so it shows even on the smallest terminal.
+    // A status that arrived here (over SSH: the room is closing) is
+    // news for the person, so it goes first too.
+    if let Some(s) = &m.status {
+        lines.extend(wrapped(s, w, t.warn, ""));
+        lines.push(Line::raw(""));
+    }
     if let Some(n) = &m.notice {
         lines.extend(wrapped(n, w, t.warn, ""));
         lines.push(Line::raw(""));
