@@ -309,7 +309,7 @@ fn show_ascii_is_pure_ascii_in_every_format() {
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         v["share_code"].as_str().unwrap().to_string()
     };
-    for format in ["text", "markdown", "json"] {
+    for format in ["text", "markdown", "json", "svg"] {
         let o = Command::cargo_bin("careerfit")
             .unwrap()
             .args(["show", &code, "--ascii", "--format", format])

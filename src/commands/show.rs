@@ -70,6 +70,10 @@ pub fn show(a: &ShowArgs) -> Result<String, Failure> {
         ShowFormat::Text => edge::render(&r, Format::Text, a.ascii).into_bytes(),
         ShowFormat::Markdown => edge::render(&r, Format::Markdown, a.ascii).into_bytes(),
         ShowFormat::Json => edge::render(&r, Format::Json, a.ascii).into_bytes(),
+        // --ascii: the same SVG with character references (issue 20).
+        ShowFormat::Svg if a.ascii => crate::core::ascii::xml_escaped(&crate::render::card_svg(&r))
+            .into_owned()
+            .into_bytes(),
         ShowFormat::Svg => crate::render::card_svg(&r).into_bytes(),
         ShowFormat::Png => crate::render::card_png(&r)
             .map_err(|e| Failure::other(format!("error: cannot make the card: {e}")))?,

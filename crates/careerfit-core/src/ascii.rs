@@ -139,6 +139,24 @@ pub fn json_escaped(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// XML (an SVG card) with every character outside ASCII written as a
+/// `&#x…;` reference: the same document, byte for byte ASCII. Valid where
+/// such characters can only stand in text and attribute values.
+pub fn xml_escaped(xml: &str) -> Cow<'_, str> {
+    if xml.is_ascii() {
+        return Cow::Borrowed(xml);
+    }
+    let mut out = String::with_capacity(xml.len() + 16);
+    for c in xml.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("&#x{:x};", u32::from(c)));
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +187,14 @@ mod tests {
         assert_eq!(a.name.as_deref(), Some("Zoe"));
         assert_eq!(a.share_code, r.share_code);
         assert_ne!(a, r, "the copy is not the fallback");
+    }
+
+    #[test]
+    fn xml_references_stand_for_the_characters() {
+        assert_eq!(
+            xml_escaped("<t a=\"é\">日😀</t>"),
+            "<t a=\"&#xe9;\">&#x65e5;&#x1f600;</t>"
+        );
     }
 
     #[test]
