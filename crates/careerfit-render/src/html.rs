@@ -43,7 +43,6 @@ ol li{margin:.25rem 0}
 body{font-size:11pt}main{max-width:none;padding:0}
 section.group+section.group{break-before:page}
 figure,table,h3{break-inside:avoid}h3{break-after:avoid}
-details>*{display:block}summary{display:none}
 }
 "##;
 

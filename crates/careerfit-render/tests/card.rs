@@ -83,6 +83,30 @@ fn the_png_is_1200_by_630_and_decodes() {
 }
 
 #[test]
+fn the_qr_code_on_the_png_reads_back_as_the_share_code() {
+    for id in ["pm-vs-pd", "pm-vs-pd-ja"] {
+        let r = report_of(id, None);
+        let bytes = card_png(&r).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let n = info.color_type.samples();
+        let w = info.width as usize;
+        let mut img =
+            rqrr::PreparedImage::prepare_from_greyscale(w, info.height as usize, |x, y| {
+                let p = &buf[(y * w + x) * n..];
+                ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8
+            });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1, "{id}: one QR code");
+        let (_, content) = grids[0].decode().unwrap();
+        assert_eq!(content, r.share_code, "{id}");
+    }
+}
+
+#[test]
 fn the_png_is_the_same_every_time() {
     let r = report_of("pm-vs-pd-ja", Some("花子"));
     assert_eq!(card_png(&r).unwrap(), card_png(&r).unwrap());
