@@ -9,20 +9,40 @@
 //! sessions in several languages at once. Adding a language is described
 //! in `docs/i18n.md`.
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::sync::OnceLock;
+use unic_langid::LanguageIdentifier;
 
-static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // Unicode isolation marks around arguments help right-to-left
-        // scripts; neither shipped language needs them, and in a terminal
-        // they would be stray invisible characters.
-        customise: |bundle| bundle.set_use_isolating(false),
+/// One language's catalogue, parsed the first time that language speaks:
+/// an English session never parses the Japanese catalogue (start-up
+/// memory, docs/performance.md).
+type Catalogue = FluentBundle<FluentResource>;
+
+fn catalogue(lang: Lang) -> &'static Catalogue {
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    static JA: OnceLock<Catalogue> = OnceLock::new();
+    let (cell, source) = match lang {
+        Lang::En => (&EN, include_str!("../locales/en/careerfit.ftl")),
+        Lang::Ja => (&JA, include_str!("../locales/ja/careerfit.ftl")),
     };
+    cell.get_or_init(|| build(lang, source))
+}
+
+/// A bundle of `source`. A catalogue that does not parse is a bug the
+/// catalogue tests catch; whatever parsed is still used.
+fn build(lang: Lang, source: &'static str) -> Catalogue {
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.id()]);
+    // Unicode isolation marks around arguments help right-to-left
+    // scripts; neither shipped language needs them, and in a terminal
+    // they would be stray invisible characters.
+    bundle.set_use_isolating(false);
+    // Overriding duplicates cannot fail; a duplicate id is a catalogue bug.
+    bundle.add_resource_overriding(resource);
+    bundle
 }
 
 /// A language the interface is written in. Only languages with a complete
@@ -131,10 +151,7 @@ impl Lang {
     }
 
     fn id(self) -> LanguageIdentifier {
-        match self {
-            Lang::En => langid!("en"),
-            Lang::Ja => langid!("ja"),
-        }
+        LanguageIdentifier::from_parts(self.tag().parse().unwrap_or_default(), None, None, &[])
     }
 
     /// The message `key` in this language.
@@ -144,32 +161,34 @@ impl Lang {
 
     /// The message `key` with its arguments filled in.
     pub fn f(self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-            .iter()
-            .map(|(name, value)| {
-                let v = match value {
-                    Arg::Text(s) => FluentValue::from(s.as_ref()),
-                    Arg::Count(n) => FluentValue::from(*n),
-                };
-                (Cow::Owned((*name).to_owned()), v)
-            })
-            .collect();
+        let mut map = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            let v = match value {
+                Arg::Text(s) => FluentValue::from(s.as_ref()),
+                Arg::Count(n) => FluentValue::from(*n),
+            };
+            map.set(*name, v);
+        }
         self.lookup(key, Some(&map))
     }
 
-    fn lookup(
-        self,
-        key: &str,
-        args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
-    ) -> String {
+    fn lookup(self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         // A key missing from a catalogue is a bug the catalogue tests
         // catch; at run time the English text, then the key itself, is
         // better than nothing.
-        LOCALES
-            .try_lookup_complete(&self.id(), key, args)
-            .or_else(|| LOCALES.try_lookup_complete(&Lang::En.id(), key, args))
+        format_in(catalogue(self), key, args)
+            .or_else(|| format_in(catalogue(Lang::En), key, args))
             .unwrap_or_else(|| key.to_owned())
     }
+}
+
+/// `key` formatted in `bundle`, or `None` when it is missing or its
+/// arguments do not fit.
+fn format_in(bundle: &Catalogue, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let pattern = bundle.get_message(key)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
 }
 
 /// `tr!(lang, "key")` or `tr!(lang, "key", name = value, …)`: one message
