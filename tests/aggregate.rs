@@ -5,26 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
 mod common;
-use assert_cmd::Command;
 use careerfit::core::aggregate::{self, Aggregate};
 use careerfit::core::model::Quiz;
 use careerfit::core::report::{self, Report};
+use common::run;
 use serde_json::Value;
 use std::path::Path;
-
-fn cf() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_careerfit"))
-}
-
-/// Runs careerfit; returns (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let out = cf().args(args).write_stdin(stdin).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 use common::Lcg;
 

@@ -7,29 +7,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
 mod common;
-use assert_cmd::Command;
 use careerfit::core::code;
 use careerfit::core::load::load;
 use careerfit::core::model::Quiz;
 use common::Lcg;
+use common::run;
 use serde_json::Value;
 use std::path::Path;
 
 const PLANTED: &str = "tests/data/analysis-planted.ron";
-
-fn cf() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_careerfit"))
-}
-
-/// Runs careerfit; returns (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let out = cf().args(args).write_stdin(stdin).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn planted() -> Quiz {
     load(&std::fs::read(PLANTED).unwrap()).unwrap()

@@ -95,3 +95,22 @@ pub fn share_code(id: &str, answers: &[usize]) -> String {
 pub const JA_SPEC: [usize; 30] = [
     5, 4, 1, 5, 1, 5, 2, 4, 5, 2, 1, 5, 4, 5, 1, 2, 3, 5, 4, 1, 5, 1, 2, 4, 2, 5, 4, 1, 2, 5,
 ];
+
+/// The careerfit binary under test, as an assert_cmd command.
+pub fn cf() -> assert_cmd::Command {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_careerfit"))
+}
+
+/// Runs careerfit with `args` and `stdin`; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let out = cf()
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .expect("careerfit runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}

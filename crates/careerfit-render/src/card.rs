@@ -7,6 +7,7 @@
 
 use crate::font::{self, STACK};
 use crate::strings as s;
+use careerfit_core::i18n::Lang;
 use careerfit_core::qr::qr_modules;
 use careerfit_core::report::Report;
 use careerfit_core::sanitize::clean_line;
@@ -40,7 +41,7 @@ fn line(x: f32, y: f32, size: f32, bold: bool, fill: &str, text: &str) -> Markup
 }
 
 /// The first sentence of the quiz's disclaimer: the "not a test" line.
-fn not_a_test(disclaimer: &str) -> String {
+fn not_a_test(lang: Lang, disclaimer: &str) -> String {
     let d = clean_line(disclaimer);
     let end = d
         .char_indices()
@@ -48,7 +49,7 @@ fn not_a_test(disclaimer: &str) -> String {
         .map_or(d.len(), |(i, c)| i + c.len_utf8());
     let first = d[..end].trim();
     if first.is_empty() {
-        s::CARD_NOT_A_TEST.to_string()
+        s::card_not_a_test(lang)
     } else {
         first.to_string()
     }
@@ -100,6 +101,7 @@ fn qr(data: &str, x: f32, y: f32, size: f32) -> Markup {
 /// The card of `r` as SVG text, with the font embedded for browsers
 /// (`embed_font`; resvg uses its own copy and ignores it).
 pub fn svg(r: &Report, embed_font: bool) -> String {
+    let lang = r.lang();
     let headline = clean_line(&r.headline());
     let mut y = PAD + 28.0;
     let mut body: Vec<Markup> = Vec::new();
@@ -114,7 +116,7 @@ pub fn svg(r: &Report, embed_font: bool) -> String {
     ));
     if let Some(n) = &r.name {
         y += 32.0;
-        let who = s::card_for(&clean_line(n));
+        let who = s::card_for(lang, &clean_line(n));
         body.push(line(
             PAD,
             y,
@@ -131,7 +133,7 @@ pub fn svg(r: &Report, embed_font: bool) -> String {
     }
     y += 46.0;
     let rec = &r.recommendation;
-    let confidence = s::card_confidence(&clean_line(&rec.confidence_level), rec.confidence);
+    let confidence = s::card_confidence(lang, rec.confidence);
     body.push(line(
         PAD,
         y,
@@ -145,7 +147,7 @@ pub fn svg(r: &Report, embed_font: bool) -> String {
         y += 36.0;
         let value = p
             .fit
-            .map_or(s::CARD_NOT_MEASURED.to_string(), |f| format!("{f:.0}"));
+            .map_or_else(|| s::card_not_measured(lang), |f| format!("{f:.0}"));
         let value_w = font::width(&value, 22.0, true) + 16.0;
         let name = font::ellipsize(&clean_line(&p.name), 22.0, false, LEFT_W - value_w);
         body.push(line(PAD, y, 22.0, false, INK, &name));
@@ -168,7 +170,7 @@ pub fn svg(r: &Report, embed_font: bool) -> String {
     dims.sort_by(|a, b| b.1.total_cmp(&a.1));
     if !dims.is_empty() {
         y += 44.0;
-        body.push(line(PAD, y, 20.0, true, MUTED, s::CARD_TOP_SKILLS));
+        body.push(line(PAD, y, 20.0, true, MUTED, &s::card_top_skills(lang)));
         y += 32.0;
         let top: Vec<String> = dims
             .iter()
@@ -185,13 +187,20 @@ pub fn svg(r: &Report, embed_font: bool) -> String {
         ));
     }
     let foot_w = WIDTH as f32 - 2.0 * PAD;
-    let foot = font::ellipsize(&not_a_test(&r.disclaimer), 18.0, false, foot_w);
+    let foot = font::ellipsize(&not_a_test(lang, &r.disclaimer), 18.0, false, foot_w);
     let col_w = WIDTH as f32 - PAD - RIGHT;
     let code = clean_line(&r.share_code);
     let mut cy = PAD + 8.0 + col_w;
     let mut right = vec![qr(&code, RIGHT, PAD + 8.0, col_w)];
     cy += 30.0;
-    right.push(line(RIGHT, cy, 18.0, false, MUTED, s::CARD_SHARE_CODE));
+    right.push(line(
+        RIGHT,
+        cy,
+        18.0,
+        false,
+        MUTED,
+        &s::card_share_code(lang),
+    ));
     for l in code_lines(&code, 22.0, col_w) {
         cy += 30.0;
         right.push(line(RIGHT, cy, 22.0, true, INK, &l));
@@ -201,7 +210,7 @@ pub fn svg(r: &Report, embed_font: bool) -> String {
     } else {
         String::new()
     };
-    let title = s::card_title(&headline);
+    let title = s::card_title(lang, &headline);
     let markup = html! {
         svg xmlns="http://www.w3.org/2000/svg" width=(WIDTH) height=(HEIGHT)
             viewBox=(format!("0 0 {WIDTH} {HEIGHT}")) role="img" aria-label=(title) {
@@ -227,15 +236,15 @@ mod tests {
     #[test]
     fn not_a_test_is_the_first_sentence() {
         assert_eq!(
-            not_a_test("Not a test. Do not use it for hiring."),
+            not_a_test(Lang::En, "Not a test. Do not use it for hiring."),
             "Not a test."
         );
         assert_eq!(
-            not_a_test("テストではありません。使わないで。"),
+            not_a_test(Lang::Ja, "テストではありません。使わないで。"),
             "テストではありません。"
         );
-        assert_eq!(not_a_test("v1.2 is fine"), "v1.2 is fine");
-        assert_eq!(not_a_test("  "), s::CARD_NOT_A_TEST);
+        assert_eq!(not_a_test(Lang::En, "v1.2 is fine"), "v1.2 is fine");
+        assert_eq!(not_a_test(Lang::En, "  "), s::card_not_a_test(Lang::En));
     }
 
     #[test]

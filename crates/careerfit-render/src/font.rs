@@ -174,6 +174,26 @@ mod tests {
     }
 
     #[test]
+    fn the_message_catalogues_are_covered() {
+        for (lang, src) in [
+            (
+                "en",
+                include_str!("../../careerfit-core/locales/en/careerfit.ftl"),
+            ),
+            (
+                "ja",
+                include_str!("../../careerfit-core/locales/ja/careerfit.ftl"),
+            ),
+        ] {
+            let missing: String = src.chars().filter(|&c| c >= ' ' && !covers(c)).collect();
+            assert!(
+                missing.is_empty(),
+                "the {lang} catalogue uses characters the embedded font lacks ({missing}): run scripts/make-font-subset"
+            );
+        }
+    }
+
+    #[test]
     fn widths_come_from_the_font() {
         let w = width("Product", 20.0, false);
         assert!(w > 40.0 && w < 100.0, "{w}");

@@ -2,29 +2,52 @@
 //! result, in one place, so they can move into the message catalogue
 //! with the rest of the program's strings.
 
+use careerfit_core::i18n::Lang;
+use careerfit_core::scoring::confidence_words;
+use careerfit_core::tr;
+
+// The card speaks the result's language, from the message catalogue
+// (`careerfit_core::i18n`); the group report's words below are English.
+
 /// Card: the line naming the quiz, `careerfit · Title (v1.0.0)`.
 pub fn card_quiz(title: &str, version: &str) -> String {
     format!("careerfit · {title} (v{version})")
 }
 /// Card: who the result is for.
-pub fn card_for(name: &str) -> String {
-    format!("Result for {name}")
+pub fn card_for(lang: Lang, name: &str) -> String {
+    tr!(lang, "card-result-for", name = name)
 }
 /// Card: the confidence, in words first.
-pub fn card_confidence(level: &str, percent: Option<u8>) -> String {
+pub fn card_confidence(lang: Lang, percent: Option<u8>) -> String {
     match percent {
-        Some(p) => format!("Confidence: {level} ({p}%)"),
-        None => "Confidence: none (the answers were flagged)".to_string(),
+        Some(p) => tr!(
+            lang,
+            "image-confidence",
+            level = confidence_words(percent, lang),
+            percent = p.to_string()
+        ),
+        None => lang.t("image-confidence-none"),
     }
 }
-pub const CARD_TOP_SKILLS: &str = "Top skills";
-pub const CARD_SHARE_CODE: &str = "Share code";
-pub const CARD_NOT_MEASURED: &str = "not measured";
+/// Card: the heading over the strongest skills.
+pub fn card_top_skills(lang: Lang) -> String {
+    lang.t("image-top-skills")
+}
+/// Card: the label over the share code.
+pub fn card_share_code(lang: Lang) -> String {
+    lang.t("share-code-label")
+}
+/// Card: a skill no answered question measured.
+pub fn card_not_measured(lang: Lang) -> String {
+    lang.t("md-not-measured")
+}
 /// Card: the "not a test" line when a quiz has no disclaimer of its own.
-pub const CARD_NOT_A_TEST: &str = "A tool for self-reflection, not a test or an assessment.";
+pub fn card_not_a_test(lang: Lang) -> String {
+    lang.t("image-not-a-test")
+}
 /// Card: what the image is, for screen readers and file viewers.
-pub fn card_title(headline: &str) -> String {
-    format!("careerfit result card: {headline}")
+pub fn card_title(lang: Lang, headline: &str) -> String {
+    tr!(lang, "image-title", headline = headline)
 }
 
 pub const REPORT_TITLE: &str = "careerfit group report";

@@ -142,3 +142,24 @@ fn snapshot_of_the_svg() {
     // One element per line, so a change shows as a readable diff.
     insta::assert_snapshot!(card::svg(&r, false).replace("><", ">\n<"));
 }
+
+#[test]
+fn the_japanese_card_speaks_japanese() {
+    let r = report_of("pm-vs-pd-ja", Some("花子"));
+    let all = texts(&card_svg(&r)).join("\n");
+    for ja in ["花子 さんの結果", "確信度", "上位のスキル", "共有コード"] {
+        assert!(all.contains(ja), "{ja:?} missing:\n{all}");
+    }
+    for en in [
+        "Result for",
+        "Confidence",
+        "Top skills",
+        "Share code",
+        "not measured",
+    ] {
+        assert!(
+            !all.contains(en),
+            "English {en:?} on the Japanese card:\n{all}"
+        );
+    }
+}

@@ -246,3 +246,11 @@ plain-review-line = { $n }. { $text } Your answer: { $answer }
 plain-type-rbq = Please press Enter, or type r, b or q.
 plain-ended = Input ended before the quiz was finished; nothing was scored.
 plain-ended-kept = Your progress is saved: run the quiz again to resume.
+
+## The result card as an image
+
+image-confidence = Confidence: { $level } ({ $percent }%)
+image-confidence-none = Confidence: none (the answers were flagged)
+image-top-skills = Top skills
+image-not-a-test = A tool for self-reflection, not a test or an assessment.
+image-title = careerfit result card: { $headline }

@@ -237,3 +237,11 @@ plain-review-line = { $n }. { $text } 回答: { $answer }
 plain-type-rbq = Enter を押すか、r、b、q のいずれかを入力してください。
 plain-ended = 診断が終わる前に入力が終わりました。採点はしていません。
 plain-ended-kept = 進み具合は保存されています。もう一度起動すると再開できます。
+
+## 画像の結果カード
+
+image-confidence = 確信度: { $level } ({ $percent }%)
+image-confidence-none = 確信度: なし (回答のパターンに注意が必要です)
+image-top-skills = 上位のスキル
+image-not-a-test = 自分を振り返るためのツールであり、テストや評価ではありません。
+image-title = careerfit の結果カード: { $headline }
