@@ -130,7 +130,7 @@ pub fn run(
         ascii: s.ascii,
     };
     let quiz = s.quiz;
-    let l = Lang::from_tag(&quiz.language);
+    let l = quiz.lang();
     let ord = order(quiz, s.seed);
     let total = ord.questions.len();
     let mut answers: Answers = vec![None; quiz.questions.len()];
@@ -275,7 +275,7 @@ pub fn result_lines(r: &Report) -> Vec<String> {
 /// text, in the same order.
 fn intro(s: &Session, keeper: &dyn Keeper, o: &mut Out) -> std::io::Result<()> {
     let q = s.quiz;
-    let l = Lang::from_tag(&q.language);
+    let l = q.lang();
     if let Some(n) = &s.notice {
         o.line(n)?;
         o.line("")?;
@@ -333,7 +333,7 @@ fn question(
     let total = ord.questions.len();
     let qi = ord.questions[pos];
     let q = &s.quiz.questions[qi];
-    let l = Lang::from_tag(&s.quiz.language);
+    let l = s.quiz.lang();
     let shown = &ord.options[qi];
     o.line(&tr!(
         l,
@@ -457,7 +457,7 @@ fn last_step(
     o: &mut Out,
 ) -> std::io::Result<Step> {
     let total = ord.questions.len();
-    let l = Lang::from_tag(&s.quiz.language);
+    let l = s.quiz.lang();
     let done = answers.iter().filter(|a| a.is_some()).count();
     o.line(&tr!(
         l,

@@ -151,7 +151,7 @@ impl crate::plain::Keeper for PlainProgress<'_> {
         };
         store::save_progress(dir, &p).err().map(|e| {
             tr!(
-                Lang::from_tag(&self.quiz.language),
+                self.quiz.lang(),
                 "status-progress-failed",
                 reason = io_reason(&e)
             )
@@ -188,7 +188,7 @@ fn take_plain(
         seed,
         name: args.name.as_deref(),
         ascii,
-        privacy: privacy(args, Lang::from_tag(&quiz.language)),
+        privacy: privacy(args, quiz.lang()),
         notice,
         saved: saved.map(|p| (p.answers, p.pos)),
     };

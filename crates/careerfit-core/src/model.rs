@@ -3,6 +3,7 @@
 //! Every reference is resolved to an index and every text is already
 //! sanitized, so scoring and rendering never fail on a loaded quiz.
 
+use crate::i18n::Lang;
 use serde::Serialize;
 
 /// Thresholds of the recommendation rule; see `docs/scoring.md`.
@@ -169,6 +170,12 @@ fn is_one(x: &i64) -> bool {
 }
 
 impl Quiz {
+    /// The language its interface speaks: the catalogue named by
+    /// `language`, English when there is none for it.
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.language)
+    }
+
     /// The explore-further outcome; validation guarantees exactly one exists.
     pub fn explore_outcome(&self) -> usize {
         self.outcomes

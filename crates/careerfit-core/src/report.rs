@@ -170,6 +170,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
         })
         .collect();
     let summary = summary(quiz, a);
+    let lang = quiz.lang();
     Report {
         id: None,
         finished: None,
@@ -178,7 +179,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
             title: quiz.title.clone(),
             version: quiz.version.clone(),
             fingerprint: quiz.fingerprint.clone(),
-            language: Lang::from_tag(&quiz.language).tag().into(),
+            language: lang.tag().into(),
         },
         name: name.map(clean_line).filter(|n| !n.is_empty()),
         answers: a.answers.iter().map(|x| x.map(|c| c + 1)).collect(),
@@ -214,7 +215,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
                 .iter()
                 .map(|&p| quiz.profiles[p].id.clone())
                 .collect(),
-            headline: rec.basis.headline(Lang::from_tag(&quiz.language)),
+            headline: rec.basis.headline(lang),
             confidence: rec.confidence,
             confidence_level: confidence_level(rec.confidence).into(),
             confidence_note: confidence_note(quiz, rec),
@@ -234,7 +235,7 @@ pub fn from_assessment(quiz: &Quiz, a: &Assessment, name: Option<&str>) -> Repor
                         .ok()
                         .and_then(|v| v.as_str().map(String::from))
                         .unwrap_or_default(),
-                    message: f.describe(Lang::from_tag(&quiz.language)),
+                    message: f.describe(lang),
                 })
                 .collect(),
         },

@@ -29,7 +29,7 @@ fn retake(conf: Option<u8>, lang: Lang) -> Option<String> {
 
 /// The summary paragraph for an assessment, in the quiz's language.
 pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
-    let lang = Lang::from_tag(&quiz.language);
+    let lang = quiz.lang();
     let rec = &a.recommendation;
     let name = |p: usize| quiz.profiles[p].name.as_str();
     let fit = |p: usize| fit_text(a, p);
@@ -125,7 +125,7 @@ pub fn summary(quiz: &Quiz, a: &Assessment) -> String {
 
 /// One plain sentence on what the confidence figure means.
 pub fn confidence_note(quiz: &Quiz, rec: &Recommendation) -> String {
-    let lang = Lang::from_tag(&quiz.language);
+    let lang = quiz.lang();
     lang.t(match (rec.confidence, quiz.rules.bands.is_some()) {
         (None, _) => "note-none",
         (Some(_), true) => "note-retest",

@@ -227,7 +227,7 @@ impl Model {
     /// A fresh session; `seed` of `None` keeps file order.
     pub fn new(quiz: Arc<Quiz>, seed: Option<u64>, theme: Theme) -> Self {
         let n = quiz.questions.len();
-        let lang = Lang::from_tag(&quiz.language);
+        let lang = quiz.lang();
         Model {
             order: order(&quiz, seed),
             quiz,
