@@ -321,3 +321,54 @@ fn two_servers_sharing_a_host_key_file_and_join_code_are_one_host() {
     let entries = std::fs::read_to_string(&known).unwrap();
     assert_eq!(entries.lines().count(), 1, "{entries}");
 }
+
+/// contrib/careerfit-serve.service's command line is one the server takes:
+/// its `ExecStart`, with the environment file's variables and the
+/// credentials folder filled in, starts a server behind a balancer.
+#[test]
+fn the_systemd_units_command_line_starts_a_server() {
+    let unit = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/careerfit-serve.service"),
+    )
+    .unwrap();
+    let exec = unit
+        .replace("\\\n", " ")
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .unwrap()
+        .to_string();
+    let creds = tempfile::tempdir().unwrap();
+    let results = tempfile::tempdir().unwrap();
+    let line = exec
+        .replace("%d", &creds.path().display().to_string())
+        .replace("${CAREERFIT_LISTEN}", "127.0.0.1:0")
+        .replace("${CAREERFIT_JOIN_CODE}", "tiger42")
+        .replace(
+            "${CAREERFIT_RESULTS}",
+            &results.path().display().to_string(),
+        );
+    let mut words = line.split_whitespace();
+    assert_eq!(words.next(), Some("/usr/local/bin/careerfit-serve"));
+    let mut child = Command::new(ssh_client::bin())
+        .args(words)
+        .env("CAREERFIT_DATA_DIR", creds.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut banner = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    while !banner.contains("Up to 300 sessions") {
+        let mut l = String::new();
+        if std::io::BufRead::read_line(&mut out, &mut l).unwrap() == 0 {
+            break;
+        }
+        banner.push_str(&l);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(banner.contains("Join code: tiger42"), "{banner}");
+    assert!(banner.contains("PROXY protocol: on"), "{banner}");
+    assert!(creds.path().join("ssh_host_ed25519_key").exists());
+}
