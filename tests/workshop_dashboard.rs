@@ -1,13 +1,14 @@
 //! The workshop dashboard without a terminal: the pure update and key map,
 //! and insta snapshots of the screen (hidden, revealed, anonymity-limited,
-//! waiting, too small) at 80×24 and 120×40, drawn into ratatui's TestBackend.
+//! waiting, too small; polled, and waiting for the database) at 80×24 and
+//! 120×40, drawn into ratatui's TestBackend.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
 mod common;
 use careerfit::core::aggregate::Aggregate;
 use careerfit::core::report;
-use careerfit::tui::dashboard::model::{Effect, Model, Msg};
+use careerfit::tui::dashboard::model::{Effect, Link, Model, Msg};
 use careerfit::tui::dashboard::update::{message_for, update};
 use careerfit::tui::dashboard::view::view;
 use careerfit::tui::theme::Theme;
@@ -115,6 +116,93 @@ fn too_small_still_shows_the_count() {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| view(&m, f)).unwrap();
     }
+}
+
+/// The smallest size drawn in full, and one below it.
+fn snap_small(name: &str, m: &Model) {
+    use careerfit::tui::dashboard::view::{MIN_HEIGHT, MIN_WIDTH};
+    insta::assert_snapshot!(
+        format!("{name}_{MIN_WIDTH}x{MIN_HEIGHT}"),
+        draw(m, MIN_WIDTH, MIN_HEIGHT)
+    );
+    insta::assert_snapshot!(format!("{name}_too_small_50x12"), draw(m, 50, 12));
+}
+
+#[test]
+fn polled_says_how_often_in_the_header() {
+    let mut m = model(3, false);
+    update(
+        &mut m,
+        Msg::Link(Link::Polling(std::time::Duration::from_secs(2))),
+    );
+    let screen = draw(&m, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("live · polling every 2s"),
+        "{screen}"
+    );
+    snap("workshop_polling", &m);
+    snap_small("workshop_polling", &m);
+}
+
+#[test]
+fn waiting_for_the_database_before_any_result() {
+    let mut m = Model::new(
+        "postgres://cf@db.example/workshop".into(),
+        None,
+        5,
+        Theme::mono(),
+    );
+    update(&mut m, Msg::Link(Link::Waiting));
+    update(
+        &mut m,
+        Msg::Status("cannot reach the database: connection refused; trying again".into()),
+    );
+    let screen = draw(&m, 120, 40);
+    assert!(screen.contains("waiting for the database"), "{screen}");
+    assert!(screen.contains("Waiting for the database…"), "{screen}");
+    assert!(!screen.contains("Waiting for the first result"), "{screen}");
+    assert!(
+        screen.contains("careerfit take --submit postgres://cf@db.example/workshop"),
+        "{screen}"
+    );
+    snap("workshop_db_waiting", &m);
+    snap_small("workshop_db_waiting", &m);
+    let small = draw(&m, 50, 12);
+    assert!(small.contains("Waiting for the database"), "{small}");
+}
+
+/// The database went away after results came: they stay on screen, and
+/// the header says the dashboard is waiting; once it is back, live again.
+#[test]
+fn waiting_for_the_database_keeps_the_last_results() {
+    let mut m = model(12, true);
+    update(&mut m, Msg::Link(Link::Waiting));
+    let screen = draw(&m, 120, 40);
+    assert!(
+        screen.contains("12 results so far") && screen.contains("Outcomes"),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("waiting for the database"),
+        "{screen}"
+    );
+    snap("workshop_db_waiting_with_results", &m);
+    snap_small("workshop_db_waiting_with_results", &m);
+    update(&mut m, Msg::Link(Link::Live));
+    let screen = draw(&m, 120, 40);
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.ends_with(" live \"") && !header.contains("waiting"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! result files arrive in the folder, whether written in place (a shell
 //! redirect of `careerfit score --format json`) or by rename (as
 //! `store::submit` does); `r` reveals, `e` exports, `q` quits, and a
-//! signal restores the terminal and exits 128 + n.
+//! signal restores the terminal and exits 128 + n. With `--poll` the same
+//! happens without the system's watch (no inotify instance is open).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
@@ -52,8 +53,25 @@ fn write_by_rename(dir: &Path, name: &str, bytes: &[u8]) {
 }
 
 fn start(t: &Tmux, dir: &Path) {
-    t.careerfit(&format!("workshop {}; echo EXIT=$?", dir.display()));
+    start_with(t, dir, "");
+}
+
+fn start_with(t: &Tmux, dir: &Path, options: &str) {
+    t.careerfit(&format!(
+        "workshop {}{options}; echo EXIT=$?",
+        dir.display()
+    ));
     t.wait_for("Take the quiz and submit your result:");
+}
+
+/// How many inotify instances process `pid` has open: the system's folder
+/// watch on Linux is one.
+fn inotify_instances(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_link(e.unwrap().path()).ok())
+        .filter(|target| target.to_string_lossy() == "anon_inode:inotify")
+        .count()
 }
 
 #[test]
@@ -68,6 +86,12 @@ fn count_goes_up_as_results_arrive() {
         "{s}"
     );
     assert!(s.contains("Waiting for the first result"), "{s}");
+    assert!(
+        s.lines().next().unwrap().trim_end().ends_with(" live"),
+        "{s}"
+    );
+    #[cfg(target_os = "linux")]
+    assert_eq!(inotify_instances(t.child_pid().unwrap()), 1);
 
     // Written in place, as `careerfit score --format json > DIR/a.json` does.
     std::fs::write(dir.path().join("a.json"), score_json(PM_SPEC, "a")).unwrap();
@@ -150,6 +174,36 @@ fn a_folder_removed_and_created_again_is_watched_again() {
     write_by_rename(&room, "a.json", &score_json(PM_SPEC, "a"));
     let s = t.wait_for("1 result so far");
     assert!(s.contains("live"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+/// `--poll` (a folder on NFS): the header says the folder is polled, no
+/// inotify instance is open, and results written in place, by rename and
+/// in a subfolder still arrive.
+#[test]
+fn poll_lists_the_folder_instead_of_the_system_watch() {
+    require_tmux();
+    let t = Tmux::start("workshop-poll", 100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    start_with(&t, dir.path(), " --poll --poll-interval 1s");
+    let s = t.wait_for("0 results so far");
+    assert!(s.contains("live · polling every 1s"), "{s}");
+    #[cfg(target_os = "linux")]
+    assert_eq!(inotify_instances(t.child_pid().unwrap()), 0);
+
+    std::fs::write(dir.path().join("a.json"), score_json(PM_SPEC, "a")).unwrap();
+    t.wait_for("1 result so far");
+    std::fs::create_dir(dir.path().join("table-2")).unwrap();
+    write_by_rename(
+        &dir.path().join("table-2"),
+        "b.json",
+        &score_json(PD_SPEC, "b"),
+    );
+    t.wait_for("2 results so far");
+    std::fs::remove_file(dir.path().join("a.json")).unwrap();
+    let s = t.wait_for("1 result so far");
+    assert!(s.contains("polling every 1s"), "{s}");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }

@@ -1,7 +1,10 @@
 //! `careerfit workshop DIR`: the live dashboard for the facilitator's
 //! projector. Checks its inputs, then hands over to [`super::run`].
 
+use super::folder::Folder;
 use super::scan::Scanner;
+use super::watch::How;
+use crate::commands::serve::parse_duration;
 use crate::core::aggregate::DEFAULT_MIN_GROUP;
 use crate::core::sanitize::clean_line;
 use crate::edge::{Failure, QuizArg, io_reason, load_quiz};
@@ -11,6 +14,7 @@ use crate::tui::theme::Theme;
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Args, Debug, Clone)]
 pub struct WorkshopArgs {
@@ -23,6 +27,29 @@ pub struct WorkshopArgs {
     /// Distributions appear only from this many results, to keep people anonymous.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP)]
     pub min_group: u64,
+    /// Look for new results by listing the folder every --poll-interval,
+    /// instead of being told by the system. Use it for a folder on NFS or
+    /// another network file system: the system's watch there sees only this
+    /// machine's writes, so results saved by other machines would not show.
+    #[arg(long)]
+    pub poll: bool,
+    /// How often --poll looks (e.g. 2s, 1m); also how often the dashboard
+    /// looks when the system cannot watch the folder.
+    #[arg(long, value_name = "DUR", default_value = "1s", value_parser = parse_duration)]
+    pub poll_interval: Duration,
+}
+
+impl WorkshopArgs {
+    /// How the folder is watched.
+    pub fn how(&self) -> How {
+        if self.poll {
+            How::Poll(self.poll_interval)
+        } else {
+            How::System {
+                fallback: self.poll_interval,
+            }
+        }
+    }
 }
 
 /// Runs the dashboard until `q` (exit 0) or a signal (exit 128 + n).
@@ -48,7 +75,8 @@ pub fn workshop(a: &WorkshopArgs) -> Result<String, Failure> {
         a.min_group,
         theme,
     );
-    match super::run::run(model, Scanner::new(a.dir.clone(), quiz)) {
+    let folder = Folder::new(Scanner::new(a.dir.clone(), quiz), a.how());
+    match super::run::run(model, folder) {
         Ok(Ended::Quit) => Ok(String::new()),
         Ok(Ended::Signal(s)) => Err(Failure {
             code: (128 + s).clamp(0, 255) as u8,

@@ -11,7 +11,16 @@
 //! a copy tool may do either. The debouncer keeps no file-id cache
 //! ([`NoCache`]): it would walk the whole folder at start and hold an entry
 //! per file, and rename tracking is not needed for a rescan.
+//!
+//! `--poll` uses notify's [`PollWatcher`] alone: it lists the folder every
+//! interval and compares each file's modification time, which sees writes
+//! made by any machine. The system's watcher hears only of writes made
+//! through this machine's kernel, so on NFS (or SMB) a result another
+//! machine writes would never show. The poll compares whole seconds (as
+//! notify keeps them), so a file replaced within the same second as the
+//! version it replaces waits for the next change in the folder.
 
+use crate::tui::dashboard::model::Link;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, new_debouncer_opt};
@@ -21,13 +30,30 @@ use std::time::Duration;
 /// How long a file must be quiet before its events are handed on; the
 /// debouncer's thread checks this often, and sleeps in between.
 const QUIET: Duration = Duration::from_millis(150);
-/// Polling interval when the platform watcher is unavailable.
-const POLL: Duration = Duration::from_secs(1);
+/// How to watch the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The system's watcher; polling this often if it cannot start.
+    System { fallback: Duration },
+    /// Polling only, this often (`--poll`).
+    Poll(Duration),
+}
 
 /// The watch in progress; dropping it stops watching.
 pub enum Watching {
     Native(Debouncer<RecommendedWatcher, NoCache>),
-    Polling(Debouncer<PollWatcher, NoCache>),
+    /// Polling, and how often.
+    Polling(Debouncer<PollWatcher, NoCache>, Duration),
+}
+
+impl Watching {
+    /// How the dashboard hears of changes through this watch.
+    pub fn link(&self) -> Link {
+        match self {
+            Watching::Native(_) => Link::Live,
+            Watching::Polling(_, every) => Link::Polling(*every),
+        }
+    }
 }
 
 /// Whether an event can mean a result appeared, changed or went away.
@@ -60,12 +86,17 @@ fn handler(changed: impl Fn() -> bool + Send + 'static) -> impl FnMut(DebounceEv
 /// Starts watching `dir` recursively; `changed` runs on the debouncer's
 /// thread. Keep the returned watch alive for as long as events are wanted.
 /// When the platform watcher fails (e.g. inotify's watch limit), polling
-/// once a second takes over and the note says so.
+/// takes over and the note says so.
 pub fn start(
     dir: &Path,
+    how: How,
     changed: impl Fn() -> bool + Send + Sync + 'static,
 ) -> Result<(Watching, Option<String>), String> {
     let changed = std::sync::Arc::new(changed);
+    let fallback = match how {
+        How::Poll(every) => return poll(dir, every, move || changed()).map(|w| (w, None)),
+        How::System { fallback } => fallback,
+    };
     let native = {
         let c = std::sync::Arc::clone(&changed);
         new_debouncer_opt::<_, RecommendedWatcher, _>(
@@ -80,20 +111,27 @@ pub fn start(
     match native {
         Ok(d) => Ok((Watching::Native(d), None)),
         Err(e) => {
-            let mut d = new_debouncer_opt::<_, PollWatcher, _>(
-                QUIET,
-                Some(QUIET),
-                handler(move || changed()),
-                NoCache,
-                notify::Config::default().with_poll_interval(POLL),
-            )
-            .map_err(|e| e.to_string())?;
-            d.watch(dir, RecursiveMode::Recursive)
-                .map_err(|e| e.to_string())?;
-            Ok((
-                Watching::Polling(d),
-                Some(format!("watching by polling ({e})")),
-            ))
+            let w = poll(dir, fallback, move || changed())?;
+            Ok((w, Some(format!("watching by polling ({e})"))))
         }
     }
+}
+
+/// Watches `dir` by listing it every `every`.
+fn poll(
+    dir: &Path,
+    every: Duration,
+    changed: impl Fn() -> bool + Send + 'static,
+) -> Result<Watching, String> {
+    let mut d = new_debouncer_opt::<_, PollWatcher, _>(
+        QUIET,
+        Some(QUIET),
+        handler(changed),
+        NoCache,
+        notify::Config::default().with_poll_interval(every),
+    )
+    .map_err(|e| e.to_string())?;
+    d.watch(dir, RecursiveMode::Recursive)
+        .map_err(|e| e.to_string())?;
+    Ok(Watching::Polling(d, every))
 }

@@ -3,11 +3,13 @@
 
 use crate::theme::Theme;
 use careerfit_core::aggregate::{Aggregate, Group};
+use std::time::Duration;
 
 /// What the facilitator's dashboard knows.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The workshop folder as participants should type it.
+    /// Where participants submit to, as they should type it: the workshop
+    /// folder, or the database's URL (never with its password).
     pub dir: String,
     /// `--quiz` as given, repeated in the join command.
     pub quiz_arg: Option<String>,
@@ -20,10 +22,47 @@ pub struct Model {
     pub min_group: u64,
     /// A one-line message in the footer (export done, watch problems).
     pub status: Option<String>,
-    /// Whether the folder is being watched (the header says "live"); false
-    /// while the folder is missing or cannot be watched.
-    pub live: bool,
+    /// How new results reach the dashboard now; the header says it, so a
+    /// facilitator can tell a quiet room from a dashboard that hears nothing.
+    pub link: Link,
     pub theme: Theme,
+}
+
+/// How the dashboard hears of new results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// Told of each change as it happens: the system's file watch, or the
+    /// database's notifications.
+    Live,
+    /// Looks again this often: `--poll` (a folder on NFS, where the system's
+    /// watch misses other machines' writes), or the system's watch failed.
+    Polling(Duration),
+    /// The folder is gone or cannot be watched.
+    NotWatching,
+    /// The database does not answer; the dashboard keeps trying and shows
+    /// the last results it read.
+    Waiting,
+}
+
+impl Link {
+    /// The header's words for it.
+    pub fn label(self) -> String {
+        match self {
+            Link::Live => "live".into(),
+            Link::Polling(d) => format!("live · polling every {}", seconds(d)),
+            Link::NotWatching => "not watching".into(),
+            Link::Waiting => "waiting for the database".into(),
+        }
+    }
+}
+
+/// `2s`, `1.5s`: a poll interval as the command line spells it.
+fn seconds(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{:.1}s", d.as_secs_f64())
+    }
 }
 
 /// Everything that can change the model.
@@ -35,14 +74,15 @@ pub enum Msg {
     Export,
     /// `q`, Esc or Ctrl-C.
     Quit,
-    /// Files in the folder changed (debounced).
+    /// The results may have changed: files in the folder (debounced), a
+    /// notification from the database, or a poll.
     FilesChanged,
     /// A scan finished.
     Scanned(Aggregate),
     /// The runtime reports how an effect went.
     Status(String),
-    /// The folder is watched (true) or missing / not watched (false).
-    Live(bool),
+    /// The results' source reports how it is heard from now.
+    Link(Link),
 }
 
 /// Work with side effects that `update` asks the runtime to do.
@@ -62,7 +102,7 @@ impl Model {
             revealed: false,
             min_group,
             status: None,
-            live: true,
+            link: Link::Live,
             theme,
         }
     }

@@ -38,8 +38,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.status = Some(s);
             vec![]
         }
-        Msg::Live(live) => {
-            m.live = live;
+        Msg::Link(link) => {
+            m.link = link;
             vec![]
         }
     }

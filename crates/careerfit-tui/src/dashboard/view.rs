@@ -3,7 +3,7 @@
 //! half-height digits at 80×24, and a notice below the minimum size that
 //! still shows the count.
 
-use super::model::Model;
+use super::model::{Link, Model};
 use crate::theme::Theme;
 use careerfit_core::aggregate::Group;
 use careerfit_core::text::{bar, pad, truncate, width};
@@ -46,7 +46,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         crate::view::header(
             t,
             &format!("careerfit workshop · {title}"),
-            if m.live { "live" } else { "not watching" },
+            &m.link.label(),
             inner.width,
         ),
         header,
@@ -171,6 +171,10 @@ fn middle(area: Rect, h: u16) -> Rect {
 fn hidden(m: &Model, f: &mut Frame, area: Rect) {
     let t = &m.theme;
     let lines = match m.main_group() {
+        None if m.link == Link::Waiting => vec![
+            Line::styled("Waiting for the database…", t.warn),
+            Line::styled("Results appear here once it answers.", t.muted),
+        ],
         None => vec![Line::styled("Waiting for the first result…", t.muted)],
         Some(g) if m.revealed && g.suppressed(m.min_group) => vec![
             Line::styled(format!("Results appear from {} on", m.min_group), t.warn),
@@ -305,12 +309,18 @@ fn small(m: &Model, f: &mut Frame, area: Rect) {
         return;
     }
     let t = &m.theme;
-    let lines = vec![
-        Line::styled(format!("Results so far: {}", m.count()), t.title),
+    let mut lines = vec![Line::styled(
+        format!("Results so far: {}", m.count()),
+        t.title,
+    )];
+    if m.link == Link::Waiting {
+        lines.push(Line::styled("Waiting for the database", t.warn));
+    }
+    lines.extend([
         Line::styled("Terminal too small", t.warn),
         Line::styled(format!("need {MIN_WIDTH}×{MIN_HEIGHT}"), t.text),
         Line::styled(format!("have {}×{}", area.width, area.height), t.muted),
         Line::styled("q quits", t.muted),
-    ];
+    ]);
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
