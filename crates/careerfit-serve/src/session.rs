@@ -186,10 +186,11 @@ async fn quiz(
                 }
                 Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {
                     let (c, r) = clamp_size(col_width, row_height);
-                    update(&mut state.model, Message::Resize(c, r));
                     if screen.reset(c, r).is_err() {
                         break End::Gone;
                     }
+                    let (w, h) = screen.drawn();
+                    update(&mut state.model, Message::Resize(w, h));
                 }
                 Some(ChannelMsg::Eof | ChannelMsg::Close) | None => break End::Gone,
                 Some(_) => {}
