@@ -98,16 +98,14 @@ impl Settings {
                 .ok_or_else(|| bad(format!("PGPORT={p:?} is not a port number")))?;
             pg = with_port(pg, port);
         }
-        if pg.get_user().is_none() {
-            let user = env("PGUSER")
+        // No user anywhere: the driver asks the system for this account's
+        // name when it connects, as libpq does.
+        if pg.get_user().is_none()
+            && let Some(u) = env("PGUSER")
                 .or_else(|| env("USER"))
-                .or_else(|| env("LOGNAME"));
-            match user {
-                Some(u) => {
-                    pg.user(u);
-                }
-                None => return Err(bad("no user name: put one in the URL or PGUSER".into())),
-            }
+                .or_else(|| env("LOGNAME"))
+        {
+            pg.user(u);
         }
         if pg.get_dbname().is_none() {
             let db = env("PGDATABASE").or_else(|| pg.get_user().map(str::to_string));
@@ -443,13 +441,12 @@ mod tests {
             msg("postgres://h/db?sslmode"),
             "postgres://h/db?sslmode: the parameter \"sslmode\" has no value (expected NAME=VALUE)"
         );
-        let none = |_: &str| None;
-        let e = Settings::resolve(&url("postgres://h/db"), &none).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "postgres://h/db: no user name: put one in the URL or PGUSER"
-        );
+        let e = Settings::resolve(&url("postgres://h/db?sslmode=x"), &env).unwrap_err();
         assert!(e.is_input());
+        // No user anywhere is left to the driver (the system's account name).
+        let none = |_: &str| None;
+        let s = Settings::resolve(&url("postgres://h/db"), &none).unwrap();
+        assert_eq!(s.identity(), "@h:5432/db");
     }
 
     #[cfg(unix)]

@@ -23,6 +23,12 @@ pub enum Error {
     /// The schema in the database is not one this program can use.
     #[error("the database {url}: {why}")]
     Schema { url: String, why: String },
+    /// The database has no results table: nothing careerfit wrote is there.
+    #[error(
+        "{url}: no careerfit results there yet (no careerfit_results table); \
+         `careerfit serve --results URL` or `careerfit take --submit URL` creates it"
+    )]
+    NoResults { url: String },
     /// A statement failed.
     #[error("the database {url}: {why}")]
     Query { url: String, why: String },
@@ -35,7 +41,10 @@ impl Error {
     /// Whether this is the person's input (exit 2) rather than the
     /// machine or network (exit 1).
     pub fn is_input(&self) -> bool {
-        matches!(self, Error::BadUrl { .. } | Error::Refused { .. })
+        matches!(
+            self,
+            Error::BadUrl { .. } | Error::Refused { .. } | Error::NoResults { .. }
+        )
     }
 
     /// Whether the database could not be reached at all, so results are

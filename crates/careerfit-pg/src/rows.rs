@@ -149,6 +149,15 @@ pub async fn read_all(
     url: &str,
     quiz: Option<&str>,
 ) -> Result<Vec<Stored>, Error> {
+    let exists = client
+        .query_one("SELECT to_regclass('careerfit_results') IS NOT NULL", &[])
+        .await
+        .map_err(|e| Error::from_driver(url, &e))?;
+    if !exists.get::<_, bool>(0) {
+        return Err(Error::NoResults {
+            url: url.to_string(),
+        });
+    }
     let max = MAX_RESULT_BYTES as i64;
     let rows = client
         .query(

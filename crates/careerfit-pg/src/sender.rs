@@ -105,8 +105,20 @@ async fn run(
     let mut down = false;
     let mut last_waiting = 0;
     let mut backoff = RETRY_FIRST;
+    // The schema may not be there yet when the database was down at start.
+    let mut migrated = false;
     loop {
-        let wait = match spool.send(db.pool(), db.shown()).await {
+        let pass = match migrated {
+            true => spool.send(db.pool(), db.shown()).await,
+            false => match db.migrate().await {
+                Ok(_) => {
+                    migrated = true;
+                    spool.send(db.pool(), db.shown()).await
+                }
+                Err(e) => Err(e),
+            },
+        };
+        let wait = match pass {
             Ok(Pass { sent, rejected, .. }) => {
                 for (file, why) in rejected {
                     report(Event::Rejected { file, why });
