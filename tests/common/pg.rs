@@ -181,8 +181,12 @@ impl Pg {
             if self.port == 0 || attempt > 0 {
                 self.port = free_port();
             }
+            // fsync off is safe here: only the server process is ever
+            // stopped, never the machine, and the kernel keeps what it was
+            // given. synchronous_commit stays on, so a commit is in the WAL
+            // before the client hears of it and survives `stop`.
             let opts = format!(
-                "-c listen_addresses=127.0.0.1 -p {} -k {} -c fsync=off -c synchronous_commit=off \
+                "-c listen_addresses=127.0.0.1 -p {} -k {} -c fsync=off \
                  -c full_page_writes=off -c max_connections=200",
                 self.port,
                 self.socket_dir().display()
