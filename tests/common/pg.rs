@@ -257,10 +257,24 @@ impl Pg {
         )
     }
 
-    /// Runs SQL through `psql` on the unix socket; returns its output
-    /// (unaligned, tuples only).
+    /// Runs SQL through `psql`; returns its output (unaligned, tuples
+    /// only), or `None` if it failed.
+    pub fn try_psql(&self, db: &str, sql: &str) -> Option<String> {
+        let out = self.psql_output(db, sql);
+        out.status
+            .success()
+            .then(|| String::from_utf8(out.stdout).expect("UTF-8"))
+    }
+
+    /// Runs SQL through `psql`; returns its output (unaligned, tuples only).
     pub fn psql(&self, db: &str, sql: &str) -> String {
-        let out = Command::new(self.bin.join("psql"))
+        let out = self.psql_output(db, sql);
+        assert!(out.status.success(), "psql failed: {}", text(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    }
+
+    fn psql_output(&self, db: &str, sql: &str) -> Output {
+        Command::new(self.bin.join("psql"))
             .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"])
             .args([
                 "-h",
@@ -276,9 +290,7 @@ impl Pg {
             .env("PGPASSWORD", PASSWORD)
             .env("PGSSLMODE", "disable")
             .output()
-            .expect("psql runs");
-        assert!(out.status.success(), "psql failed: {}", text(&out));
-        String::from_utf8(out.stdout).expect("UTF-8")
+            .expect("psql runs")
     }
 
     /// Waits until `f` holds, for at most `secs` seconds.
