@@ -393,3 +393,35 @@ fn take_submit_to_a_database_that_is_down_waits_then_arrives() {
     );
     assert_eq!(std::fs::read_dir(&spool).unwrap().count(), 0);
 }
+
+#[test]
+fn tls_where_the_server_has_none_fails_and_a_unix_socket_needs_none() {
+    let Some(pg) = Pg::start("tls_where_the_server_has_none_fails_and_a_unix_socket_needs_none")
+    else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    common::room(dir.path(), "pm-vs-pd", 2, None);
+    load_into(&pg.url("postgres"), dir.path());
+    let p = pg.port;
+    let tcp = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{p}/postgres?sslmode=require");
+    cf_in(home.path())
+        .args(["aggregate", &tcp])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: no secure connection to the database \
+             postgres://{USER}:***@127.0.0.1:{p}/postgres?sslmode=require: \
+             server does not support TLS\n"
+        ));
+    // On the unix socket sslmode does not apply, as in libpq.
+    cf_in(home.path())
+        .args(["aggregate", "postgres:///postgres?sslmode=require"])
+        .env("PGHOST", pg.socket_dir())
+        .env("PGPORT", p.to_string())
+        .env("PGUSER", USER)
+        .env("PGPASSWORD", PASSWORD)
+        .assert()
+        .success();
+}

@@ -138,7 +138,8 @@ impl Pg {
         self.dir.path().join("pwfile")
     }
 
-    fn socket_dir(&self) -> PathBuf {
+    /// The folder of the server's unix socket.
+    pub fn socket_dir(&self) -> PathBuf {
         self.dir.path().join("sock")
     }
 
