@@ -26,6 +26,8 @@ pub struct Pg {
     as_postgres: bool,
     pub port: u16,
     running: bool,
+    /// Server options beyond the harness's own (TLS).
+    extra: String,
 }
 
 /// The folder holding `initdb`, `pg_ctl` and `postgres`, if any.
@@ -82,6 +84,16 @@ impl Pg {
     /// A fresh cluster, started; `None` (after saying why) when the
     /// PostgreSQL binaries are not installed and this is not CI.
     pub fn start(test: &str) -> Option<Pg> {
+        Pg::start_as(test, false)
+    }
+
+    /// [`Pg::start`] with TLS on: a certificate for `localhost` signed by
+    /// a throw-away CA ([`Pg::ca`]), made with `openssl`.
+    pub fn start_tls(test: &str) -> Option<Pg> {
+        Pg::start_as(test, true)
+    }
+
+    fn start_as(test: &str, tls: bool) -> Option<Pg> {
         let Some(bin) = find_bin() else {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -105,7 +117,16 @@ impl Pg {
             as_postgres,
             port: 0,
             running: false,
+            extra: String::new(),
         };
+        if tls {
+            pg.make_certificates();
+            pg.extra = format!(
+                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                pg.dir.path().join("server.crt").display(),
+                pg.dir.path().join("server.key").display()
+            );
+        }
         std::fs::write(pg.pwfile(), format!("{PASSWORD}\n")).expect("pwfile");
         std::fs::create_dir(pg.socket_dir()).expect("socket dir");
         pg.give_to_postgres();
@@ -128,6 +149,126 @@ impl Pg {
         assert!(out.status.success(), "initdb failed: {}", text(&out));
         pg.start_again();
         Some(pg)
+    }
+
+    /// The CA that signed the server's certificate (with [`Pg::start_tls`]).
+    pub fn ca(&self) -> PathBuf {
+        self.dir.path().join("ca.crt")
+    }
+
+    /// A CA and a server certificate for `localhost` (ECDSA P-256).
+    fn make_certificates(&self) {
+        let d = self.dir.path();
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(d)
+                .output()
+                .expect("openssl runs (.ci/run installs it)");
+            assert!(out.status.success(), "openssl {args:?}: {}", text(&out));
+        };
+        let ec = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ];
+        openssl(
+            &[
+                &["req", "-x509"][..],
+                &ec,
+                &[
+                    "-keyout",
+                    "ca.key",
+                    "-out",
+                    "ca.crt",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=careerfit test CA",
+                    "-addext",
+                    "basicConstraints=critical,CA:TRUE",
+                    "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign",
+                ],
+            ]
+            .concat(),
+        );
+        openssl(
+            &[
+                &["req"][..],
+                &ec,
+                &[
+                    "-keyout",
+                    "server.key",
+                    "-out",
+                    "server.csr",
+                    "-subj",
+                    "/CN=localhost",
+                ],
+            ]
+            .concat(),
+        );
+        std::fs::write(
+            d.join("server.ext"),
+            "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n\
+             keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )
+        .expect("ext file");
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ]);
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(d.join("server.key"), std::fs::Permissions::from_mode(0o600))
+            .expect("key mode");
+    }
+
+    /// A CA certificate of its own in `dir` (one that signed nothing here).
+    pub fn other_ca(dir: &Path) -> PathBuf {
+        let out = Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+            ])
+            .args([
+                "-nodes",
+                "-keyout",
+                "other.key",
+                "-out",
+                "other.crt",
+                "-days",
+                "2",
+            ])
+            .args([
+                "-subj",
+                "/CN=another CA",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+            ])
+            .current_dir(dir)
+            .output()
+            .expect("openssl runs");
+        assert!(out.status.success(), "openssl: {}", text(&out));
+        dir.join("other.crt")
     }
 
     fn data(&self) -> PathBuf {
@@ -188,9 +329,10 @@ impl Pg {
             // before the client hears of it and survives `stop`.
             let opts = format!(
                 "-c listen_addresses=127.0.0.1 -p {} -k {} -c fsync=off \
-                 -c full_page_writes=off -c max_connections=200",
+                 -c full_page_writes=off -c max_connections=200{}",
                 self.port,
-                self.socket_dir().display()
+                self.socket_dir().display(),
+                self.extra
             );
             let out = self.run(
                 "pg_ctl",
