@@ -216,11 +216,14 @@ fn resize_storm_keeps_the_answer_and_never_panics() {
     t.wait_for("EXIT=0");
 }
 
-/// The rows of `m` drawn at `w`×`h`, as `capture-pane` shows them
-/// (no styles, trailing spaces dropped).
+/// The rows of `m` drawn in a `w`×`h` window (capped at 160×50 and
+/// centred, as the quiz draws), as `capture-pane` shows them (no styles,
+/// trailing spaces dropped).
 fn expected_rows(m: &mut careerfit::tui::model::Model, w: u16, h: u16) -> Vec<String> {
+    use careerfit::tui::bounds::bounded;
     use ratatui::backend::TestBackend;
-    let mut term = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
+    let window = ratatui::layout::Size::new(w, h);
+    let mut term = bounded(TestBackend::new(w, h), window, careerfit::tui::view::MAX).unwrap();
     term.draw(|f| careerfit::tui::view::view(m, f)).unwrap();
     let buf = term.backend().buffer();
     (0..h)
@@ -285,8 +288,10 @@ fn ctrl_l_repaints_over_stray_output() {
     let start = std::time::Instant::now();
     loop {
         let s = t.capture();
-        if !s.contains("STRAY") {
-            assert!(s.contains("2 / 40") && s.contains("1 answered"), "{s}");
+        // tmux may show the cleared screen before the repaint that
+        // follows it in the same write has arrived: wait for the question.
+        if !s.contains("STRAY") && s.contains("2 / 40") {
+            assert!(s.contains("1 answered"), "{s}");
             break;
         }
         assert!(
@@ -297,4 +302,47 @@ fn ctrl_l_repaints_over_stray_output() {
     }
     t.keys(&["q", "y"]);
     t.wait_for("EXIT=0");
+}
+
+/// Issue 19: in a window past the 160×50 cap the quiz is drawn at 160×50
+/// in the middle, every other cell blank; resizing below the cap, to too
+/// small and past it again redraws it in the right place, and the shell
+/// works after quitting.
+#[test]
+fn a_big_window_shows_the_quiz_centred_through_resizes() {
+    require_tmux();
+    let t = Tmux::start("big", 220, 70);
+    t.careerfit("--no-shuffle; echo EXIT=$?");
+    t.wait_for("Enter start");
+    let mut m = common::model();
+    let same = |w: u16, h: u16, m: &mut careerfit::tui::model::Model| {
+        let want = expected_rows(m, w, h);
+        let start = std::time::Instant::now();
+        loop {
+            let screen = t.capture();
+            let got: Vec<String> = screen.lines().map(|l| l.trim_end().to_string()).collect();
+            let matches = want
+                .iter()
+                .enumerate()
+                .all(|(i, row)| got.get(i).map_or("", String::as_str) == row);
+            if matches {
+                return;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "{w}x{h}: not the expected screen:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    same(220, 70, &mut m);
+    for (w, h) in [(100, 30), (40, 10), (300, 90), (150, 70), (220, 70)] {
+        t.resize(w, h);
+        same(w, h, &mut m);
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.run(STTY);
+    let s = t.wait_for("STTY-2");
+    assert!(s.contains("icanon echo"), "{s}");
 }

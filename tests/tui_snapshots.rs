@@ -1,21 +1,27 @@
 //! Every screen drawn into ratatui's `TestBackend` and compared with an
 //! insta snapshot, at the smallest supported size, 60×16, 80×24 (compact),
-//! 120×40, and too small.
+//! 120×40, and too small; a few past the 160×50 cap, at 200×60, centred.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
 mod common;
+use careerfit::tui::bounds::{bounded, drawn_area};
 use careerfit::tui::model::Model;
 use careerfit::tui::msg::Message;
-use careerfit::tui::view::{MIN_HEIGHT, MIN_WIDTH, view};
+use careerfit::tui::view::{MAX, MIN_HEIGHT, MIN_WIDTH, view};
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
 
+/// Draws `m` in a window of `w`×`h` as the quiz does: into the area
+/// capped at [`MAX`], centred.
 fn render(m: &Model, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let window = Size::new(w, h);
+    let mut t = bounded(TestBackend::new(w, h), window, MAX).unwrap();
     let mut m = m.clone();
-    careerfit::tui::update::update(&mut m, Message::Resize(w, h));
+    let drawn = drawn_area(window, MAX);
+    careerfit::tui::update::update(&mut m, Message::Resize(drawn.width, drawn.height));
     t.draw(|f| view(&mut m, f)).unwrap();
     t
 }
@@ -318,5 +324,103 @@ fn the_cursor_is_on_screen_at_every_size_on_every_question() {
                 }
             }
         }
+    }
+}
+
+/// The models of every kind of screen and overlay, named.
+fn every_screen() -> Vec<(&'static str, Model)> {
+    let mut question = model();
+    send(&mut question, &[Message::Confirm]);
+    let mut review = model();
+    send(&mut review, &[Message::Confirm]);
+    for _ in 0..review.answers().len() {
+        send(&mut review, &[Message::Skip]);
+    }
+    let mut help = model();
+    send(&mut help, &[Message::Confirm, Message::ToggleHelp]);
+    let mut card = results();
+    send(&mut card, &[Message::ViewCard]);
+    let mut qr = results();
+    send(&mut qr, &[Message::ShowQr]);
+    vec![
+        ("welcome", model()),
+        ("question", question),
+        ("review", review),
+        ("results", results()),
+        ("help", help),
+        ("card", card),
+        ("qr", qr),
+    ]
+}
+
+/// Issue 19: a window past the 160×50 cap shows exactly the 160×50
+/// screen, centred, and nothing else: the buffers ratatui keeps are
+/// 160×50 whatever the window.
+#[test]
+fn a_window_past_the_cap_shows_the_capped_screen_centred() {
+    for (name, m) in every_screen() {
+        for (w, h) in [(200, 60), (161, 51), (300, 120), (500, 49)] {
+            let mut t = render(&m, w, h);
+            let area = drawn_area(Size::new(w, h), MAX);
+            let capped = render(&m, area.width, area.height);
+            let want = capped.backend().buffer();
+            assert_eq!(t.current_buffer_mut().area, area, "{name} {w}x{h}");
+            let got = t.backend().buffer();
+            for y in 0..h {
+                for x in 0..w {
+                    let inside = area.contains((x, y).into());
+                    let expected = if inside {
+                        want[(x - area.x, y - area.y)].symbol()
+                    } else {
+                        " "
+                    };
+                    let cell = &got[(x, y)];
+                    assert_eq!(cell.symbol(), expected, "{name} {w}x{h} at {x},{y}");
+                    if !inside {
+                        assert_eq!(cell, &ratatui::buffer::Cell::default(), "{name}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Why the cap is 160×50: at that size every screen of the default quiz
+/// shows all of its text, with no "more above/below" row, except the
+/// results, a long text that scrolls at any usual size (at 160×50 it has 6
+/// rows more; a 300×120 window would show it all, at 4.5 times the cells).
+#[test]
+fn at_the_cap_nothing_needs_scrolling() {
+    let mut screens = every_screen();
+    // The QR code's box leaves the results' own marker row in view.
+    screens.retain(|(name, _)| !matches!(*name, "results" | "qr"));
+    let n = model().answers().len();
+    for pos in 0..n {
+        let mut m = model();
+        send(&mut m, &[Message::Confirm]);
+        for _ in 0..pos {
+            send(&mut m, &[Message::Skip]);
+        }
+        screens.push(("a question", m));
+    }
+    for (name, m) in screens {
+        let s = draw(&m, MAX.width, MAX.height);
+        assert!(
+            !s.contains("more above") && !s.contains("more below"),
+            "{name} at the cap:\n{s}"
+        );
+    }
+}
+
+#[test]
+fn past_the_cap() {
+    let mut question = model();
+    send(&mut question, &[Message::Confirm]);
+    for (name, m) in [
+        ("welcome", model()),
+        ("question_unanswered", question),
+        ("results", results()),
+    ] {
+        insta::assert_snapshot!(format!("{name}_200x60"), draw(&m, 200, 60));
     }
 }

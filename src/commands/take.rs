@@ -336,6 +336,11 @@ impl App for LocalQuiz {
         })
     }
 
+    /// The quiz draws in at most 160×50, centred in a bigger window.
+    fn max_size(&self) -> ratatui::layout::Size {
+        crate::tui::view::MAX
+    }
+
     fn resized(&mut self, cols: u16, rows: u16) {
         update(&mut self.model, Message::Resize(cols, rows));
     }

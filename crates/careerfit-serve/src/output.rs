@@ -2,17 +2,20 @@
 //!
 //! [`Screen`] runs the same `view` as the local quiz into a ratatui
 //! `Terminal` whose backend writes into memory; its viewport is fixed to the
-//! size the client reported, so nothing ever asks this process's own tty.
+//! part of the client's window the quiz draws in (at most 160×50, centred:
+//! [`careerfit_tui::bounds`]), so nothing ever asks this process's own tty
+//! and a session costs the same whatever the size of the window.
 //! [`Output`] queues at most [`QUEUE`] frames for the writer task. When the
 //! client falls behind, new frames are dropped instead of piling up, and once
 //! there is room again the whole screen is repainted, so a slow client costs
 //! a fixed amount of memory and still ends up showing the latest state.
 
+use careerfit_tui::bounds::{bounded, drawn_area};
 use careerfit_tui::model::Model;
 use careerfit_tui::view::view;
+use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::layout::Size;
 use russh::ChannelWriteHalf;
 use russh::server::Msg;
 use std::io::Write;
@@ -25,19 +28,15 @@ use tokio::task::JoinHandle;
 pub const QUEUE: usize = 2;
 /// Terminal control bytes (OSC 52 copies) kept at most while frames wait.
 const MAX_CONTROL: usize = 64 * 1024;
-/// Largest terminal drawn; bigger windows get this much, top left. It keeps
-/// a hostile size report from making the server allocate huge buffers.
-pub const MAX_COLS: u16 = 300;
-pub const MAX_ROWS: u16 = 120;
 /// A write the client has not accepted in this long means it is gone.
 const STALL: Duration = Duration::from_secs(120);
 
-/// A client's terminal size, clamped to what the server will draw.
+/// A client's window size as a terminal size. Only the position of the
+/// drawn area depends on it, never what the server allocates (the area is
+/// capped), so any size is taken; sizes past `u16` saturate.
 pub fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
-    (
-        cols.min(u32::from(MAX_COLS)) as u16,
-        rows.min(u32::from(MAX_ROWS)) as u16,
-    )
+    let narrow = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+    (narrow(cols), narrow(rows))
 }
 
 /// Bytes ratatui writes, collected until a frame is complete. Shared with
@@ -80,12 +79,13 @@ pub struct Screen {
 }
 
 impl Screen {
+    /// A screen for a window of `cols`×`rows`.
     pub fn new(cols: u16, rows: u16) -> std::io::Result<Self> {
-        let viewport = Viewport::Fixed(Rect::new(0, 0, cols, rows));
         let sink = Sink::default();
-        let term = Terminal::with_options(
+        let term = bounded(
             CrosstermBackend::new(sink.clone()),
-            TerminalOptions { viewport },
+            Size::new(cols, rows),
+            careerfit_tui::view::MAX,
         )?;
         Ok(Screen {
             term,
@@ -96,14 +96,26 @@ impl Screen {
     }
 
     /// Forgets what the client shows: the next frame clears and repaints
-    /// every cell (after a resize, or after frames were dropped).
+    /// every cell (after a resize, or after frames were dropped). A new
+    /// terminal rather than `refit`, which would ask this process's tty
+    /// its size.
     pub fn reset(&mut self, cols: u16, rows: u16) -> std::io::Result<()> {
         *self = Screen::new(cols, rows)?;
         Ok(())
     }
 
+    /// The client's window.
     pub fn size(&self) -> (u16, u16) {
         self.size
+    }
+
+    /// The part of the window the quiz draws in, for the model.
+    pub fn drawn(&self) -> (u16, u16) {
+        let area = drawn_area(
+            Size::new(self.size.0, self.size.1),
+            careerfit_tui::view::MAX,
+        );
+        (area.width, area.height)
     }
 
     /// Draws the model; returns the bytes that bring the client up to date.
@@ -300,8 +312,57 @@ mod tests {
         s.reset(100, 30).unwrap();
         assert_eq!(s.size(), (100, 30));
         assert!(s.draw(&mut m).unwrap().starts_with(b"\x1b[0m\x1b[H\x1b[2J"));
-        assert_eq!(clamp_size(100_000, 7), (MAX_COLS, 7));
+        assert_eq!(clamp_size(100_000, 7), (u16::MAX, 7));
         let mut tiny = Screen::new(0, 0).unwrap();
         assert!(tiny.draw(&mut m).is_ok());
+    }
+
+    /// The rows and columns (1-based) of every cursor move in `frame`.
+    fn moves(frame: &[u8]) -> Vec<(u32, u32)> {
+        let text = String::from_utf8_lossy(frame);
+        text.split("\x1b[")
+            .skip(1)
+            .filter_map(|s| {
+                let (pos, _) = s.split_once('H')?;
+                let (r, c) = pos.split_once(';')?;
+                Some((r.parse().ok()?, c.parse().ok()?))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_window_past_the_cap_gets_the_capped_frame_centred() {
+        let quiz =
+            careerfit_core::load::load(careerfit_core::bundled::BUNDLED[0].2.as_bytes()).unwrap();
+        let mut m = Model::new(
+            std::sync::Arc::new(quiz),
+            None,
+            careerfit_tui::theme::Theme::mono(),
+        );
+        let capped = Screen::new(160, 50).unwrap().draw(&mut m).unwrap();
+        let mut big = Screen::new(300, 120).unwrap();
+        assert_eq!(big.drawn(), (160, 50));
+        let frame = big.draw(&mut m).unwrap();
+        let at = moves(&frame);
+        // The header, just inside the margin of the area at (36, 71).
+        assert_eq!(at.first(), Some(&(36, 73)), "{at:?}");
+        assert!(
+            at.iter()
+                .all(|&(r, c)| (36..=85).contains(&r) && (71..=230).contains(&c)),
+            "{at:?}"
+        );
+        // The same cells, only placed elsewhere: the cursor moves differ
+        // by a few digits each.
+        let slack = 4 * at.len();
+        assert!(
+            frame.len().abs_diff(capped.len()) <= slack,
+            "{} vs {}",
+            frame.len(),
+            capped.len()
+        );
+        // A hostile window size costs no more than a 160×50 one.
+        let mut huge = Screen::new(u16::MAX, u16::MAX).unwrap();
+        assert_eq!(huge.drawn(), (160, 50));
+        assert!(huge.draw(&mut m).unwrap().len() <= capped.len() + slack * 3);
     }
 }

@@ -24,6 +24,8 @@ const MAX_SUBMITS: usize = 10;
 /// Who is on the other end, for the model and the log.
 pub struct Who {
     pub id: u64,
+    /// The participant's address (behind a balancer, from its PROXY header).
+    pub peer: String,
     /// The SSH user name, cleaned: it becomes the result's nickname.
     pub nickname: Option<String>,
 }
@@ -66,8 +68,9 @@ pub async fn run(channel: Channel<Msg>, shared: Arc<Shared>, who: Who) {
         return;
     };
     shared.log(&format!(
-        "#{} started ({} of {}){}",
+        "#{} {} started ({} of {}){}",
         who.id,
+        who.peer,
         shared.sessions(),
         shared.max_sessions,
         who.nickname
@@ -183,10 +186,11 @@ async fn quiz(
                 }
                 Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {
                     let (c, r) = clamp_size(col_width, row_height);
-                    update(&mut state.model, Message::Resize(c, r));
                     if screen.reset(c, r).is_err() {
                         break End::Gone;
                     }
+                    let (w, h) = screen.drawn();
+                    update(&mut state.model, Message::Resize(w, h));
                 }
                 Some(ChannelMsg::Eof | ChannelMsg::Close) | None => break End::Gone,
                 Some(_) => {}

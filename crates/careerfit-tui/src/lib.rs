@@ -3,9 +3,11 @@
 //! from state only; the workshop dashboard in [`dashboard`] the same way.
 //! [`runtime`] is the one event loop that drives either on this process's
 //! terminal; the SSH server drives the quiz's model, update and view itself.
+//! [`bounds`] is the area both draw in, capped for the quiz.
 //! Nothing here reads or writes files: what the quiz asks for comes back as
 //! [`msg::Effect`]s for the program around it.
 
+pub mod bounds;
 pub mod dashboard;
 pub mod keys;
 pub mod model;

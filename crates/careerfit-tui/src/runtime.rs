@@ -4,10 +4,12 @@
 //! signals delivered on one channel so an idle app blocks instead of
 //! polling; suspend on Ctrl-Z and a full redraw after.
 
+use super::bounds;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event, KeyEvent};
 use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::layout::Size;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use std::io::{BufWriter, Stdout, Write};
 use std::sync::mpsc::{Receiver, Sender};
@@ -128,44 +130,84 @@ pub fn is_redraw_key(k: &ratatui::crossterm::event::KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('l' | 'L'))
 }
 
-/// The full-screen terminal both runtimes draw on. Frames are collected in
-/// one buffer and written with a single `write` when ratatui flushes at the
-/// end of a draw: stdout alone flushes every 1 KiB, so a frame went out in
-/// several pieces, each a system call and a chance for the terminal to
-/// show half a frame.
-pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// The full-screen terminal both runtimes draw on, in the area
+/// [`bounds::drawn_area`] gives for the window and the app's cap. Frames
+/// are collected in one buffer and written with a single `write` when
+/// ratatui flushes at the end of a draw: stdout alone flushes every 1 KiB,
+/// so a frame went out in several pieces, each a system call and a chance
+/// for the terminal to show half a frame.
+pub struct Screen {
+    term: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    /// The window the drawn area was fitted to.
+    window: Size,
+    max: Size,
+}
 
-/// Opens [`Screen`] on stdout.
-pub fn screen() -> std::io::Result<Screen> {
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        std::io::stdout(),
-    )))
+impl Screen {
+    /// Opens a screen on stdout for an app that draws in at most `max`.
+    pub fn open(max: Size) -> std::io::Result<Screen> {
+        let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+        let window = backend.size()?;
+        let term = bounds::bounded(backend, window, max)?;
+        Ok(Screen { term, window, max })
+    }
+
+    /// Draws a frame. A fixed viewport never asks the terminal its size,
+    /// so this does, as ratatui's full-screen viewport does on every draw:
+    /// a resize that came before the input thread started, or while
+    /// suspended, is caught here and not only on the next resize event.
+    pub fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> std::io::Result<()> {
+        let window = self.term.size()?;
+        if window != self.window {
+            self.fit(window)?;
+        }
+        self.term.draw(f)?;
+        Ok(())
+    }
+
+    /// The window is now `window`: clear it and move the drawn area.
+    pub fn fit(&mut self, window: Size) -> std::io::Result<()> {
+        bounds::refit(&mut self.term, window, self.max)?;
+        self.window = window;
+        Ok(())
+    }
+
+    /// The size the app draws in, for the model.
+    pub fn drawn(&self) -> Size {
+        bounds::drawn_area(self.window, self.max).as_size()
+    }
+
+    /// Where key handlers write bytes that must reach the terminal before
+    /// the next frame.
+    pub fn writer(&mut self) -> &mut CrosstermBackend<BufWriter<Stdout>> {
+        self.term.backend_mut()
+    }
 }
 
 /// Ctrl-Z or SIGTSTP: give the terminal back, stop, and take it again on
 /// `fg`. SIGTSTP has a handler (so an outside one arrives here), so the
 /// stop is its default action emulated: SIGSTOP, which cannot be caught.
-pub fn suspend(term: &mut Screen) -> std::io::Result<()> {
+pub fn suspend(screen: &mut Screen) -> std::io::Result<()> {
     restore_terminal();
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     // Execution continues here after SIGCONT.
-    resume(term)
+    resume(screen)
 }
 
 /// After a stop (ours or someone else's SIGTSTP): take the terminal again
 /// and repaint everything.
-pub fn resume(term: &mut Screen) -> std::io::Result<()> {
+pub fn resume(screen: &mut Screen) -> std::io::Result<()> {
     enter_terminal()?;
-    full_redraw(term)
+    full_redraw(screen)
 }
 
 /// Clears the screen and forgets what was drawn, so the next draw repaints
-/// every cell. (`Terminal::clear` would query the cursor position, which
-/// races with the input thread reading stdin.)
-pub fn full_redraw<B: Backend>(term: &mut Terminal<B>) -> Result<(), B::Error> {
-    let size = term.size()?;
-    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+/// every cell, fitted to the window's size now. (`Terminal::clear` would
+/// query the cursor position, which races with the input thread reading
+/// stdin.)
+pub fn full_redraw(screen: &mut Screen) -> std::io::Result<()> {
+    let window = screen.term.size()?;
+    screen.fit(window)
 }
 
 /// What an input became, for the runtime.
@@ -194,7 +236,14 @@ pub trait App {
         Flow::Continue
     }
 
-    /// The terminal was resized (the frame is laid out afresh anyway).
+    /// The largest area the app draws in; a bigger window shows it
+    /// centred, the rest blank. Unbounded unless the app says otherwise.
+    fn max_size(&self) -> Size {
+        bounds::UNBOUNDED
+    }
+
+    /// The terminal was resized; `cols`×`rows` is the part the app now
+    /// draws in (the frame is laid out afresh anyway).
     fn resized(&mut self, _cols: u16, _rows: u16) {}
 
     /// A signal is about to end the program: last chance to save.
@@ -225,7 +274,7 @@ pub fn run<A: App>(
     let signals = register_signals()?;
     enter_terminal()?;
     let _guard = Guard;
-    let mut term = screen()?;
+    let mut term = Screen::open(app.max_size())?;
     term.draw(|f| app.draw(f))?;
     let handle = watch_signals(signals, tx.clone());
     read_input(tx);
@@ -260,8 +309,9 @@ fn event_loop<A: App>(
             }
             Input::ReadError(e) => return Err(std::io::Error::other(e)),
             Input::Term(Event::Resize(w, h)) => {
-                term.autoresize()?;
-                app.resized(w, h);
+                term.fit(Size::new(w, h))?;
+                let drawn = term.drawn();
+                app.resized(drawn.width, drawn.height);
                 Flow::Continue
             }
             Input::Term(Event::Key(k)) if is_suspend_key(&k) => {
@@ -273,7 +323,7 @@ fn event_loop<A: App>(
                 Flow::Continue
             }
             Input::Term(Event::Key(k)) => {
-                let w = term.backend_mut();
+                let w = term.writer();
                 let flow = app.key(k, w)?;
                 Write::flush(w)?;
                 flow

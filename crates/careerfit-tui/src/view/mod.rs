@@ -31,6 +31,19 @@ use std::borrow::Cow;
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 14;
 
+/// Largest area the quiz draws in; a bigger window shows it centred, the
+/// rest blank (see [`bounds`](crate::bounds)). Nothing in the quiz needs
+/// more: the widest layouts begin at 110 columns (the results in two
+/// columns) and 100×30 (the wide margins), the overlays are at most 76
+/// wide, and a line of text longer than about 150 columns is hard to read
+/// anyway. At this size every screen of the default quiz shows all its
+/// text without scrolling (tests/tui_snapshots.rs checks it). It is 8,000
+/// cells, where a 300×120 window is 36,000, each kept twice by ratatui.
+pub const MAX_WIDTH: u16 = 160;
+pub const MAX_HEIGHT: u16 = 50;
+/// [`MAX_WIDTH`] × [`MAX_HEIGHT`], as a size.
+pub const MAX: ratatui::layout::Size = ratatui::layout::Size::new(MAX_WIDTH, MAX_HEIGHT);
+
 /// Draws the whole UI for the model. It takes the model mutably only so
 /// that scroll positions learn how much text the frame had.
 pub fn view(m: &mut Model, f: &mut Frame) {
