@@ -82,7 +82,11 @@ impl Error {
         // they are told apart first.
         if let Some(why) = text.strip_prefix("error performing TLS handshake") {
             let why = why.trim_start_matches(": ");
-            let why = if why.is_empty() { "the handshake failed" } else { why };
+            let why = if why.is_empty() {
+                "the handshake failed"
+            } else {
+                why
+            };
             return Error::Tls {
                 url,
                 why: why.to_string(),
