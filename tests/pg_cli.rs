@@ -67,10 +67,12 @@ fn aggregate_and_analyze_of_the_database_equal_those_of_the_folder() {
     };
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    common::room(dir.path(), "pm-vs-pd", 12, Some("sam"));
+    // More than two pages of rows (careerfit_pg::rows::PAGE).
+    common::room(dir.path(), "pm-vs-pd", 1_050, Some("sam"));
     common::room(dir.path(), "pm-vs-pd-v1", 3, None);
     let url = pg.url("postgres");
     load_into(&url, dir.path());
+    const { assert!(1_050 > 2 * careerfit_pg::rows::PAGE) };
     for (cmd, format) in [
         ("aggregate", "text"),
         ("aggregate", "json"),
