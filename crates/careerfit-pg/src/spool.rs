@@ -61,10 +61,17 @@ impl Spool {
     pub fn open(dir: PathBuf) -> Result<Spool, Error> {
         let spool = Spool { dir };
         std::fs::create_dir_all(&spool.dir).map_err(|e| spool.error(&e))?;
-        for claimed in spool.list(true).map_err(|e| spool.error(&e))? {
-            spool.unclaim(&claimed);
-        }
+        spool.recover().map_err(|e| spool.error(&e))?;
         Ok(spool)
+    }
+
+    /// Puts every claimed file back under its name (a send that was cut
+    /// short left it claimed).
+    pub(crate) fn recover(&self) -> std::io::Result<()> {
+        for claimed in self.list(true)? {
+            self.unclaim(&claimed);
+        }
+        Ok(())
     }
 
     pub fn dir(&self) -> &Path {
