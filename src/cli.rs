@@ -53,7 +53,7 @@ pub enum Command {
     Aggregate(crate::workshop::aggregate_cmd::AggregateArgs),
     /// Item analysis for quiz authors: reliability and item statistics of real answers.
     Analyze(analyze::AnalyzeArgs),
-    /// A live dashboard of a workshop folder for the facilitator's projector.
+    /// A live dashboard of a workshop folder or database for the facilitator's projector.
     Workshop(crate::workshop::dashboard::WorkshopArgs),
     /// How a quiz's recommendation behaves on simulated respondents.
     Simulate(simulate::SimulateArgs),

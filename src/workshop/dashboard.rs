@@ -20,8 +20,13 @@ use std::time::Duration;
 
 #[derive(Args, Debug, Clone)]
 pub struct WorkshopArgs {
-    /// The workshop folder participants submit to (created if missing).
-    #[arg(value_name = "DIR")]
+    /// The workshop folder participants submit to (created if missing), or
+    /// a results database: postgres://USER@HOST/DB, its password in
+    /// PGPASSWORD or ~/.pgpass rather than on the command line. A database
+    /// is followed live through its notifications (LISTEN/NOTIFY), read
+    /// again every --poll-interval anyway, and waited for while it is away;
+    /// `e` then exports into the current folder.
+    #[arg(value_name = "DIR|URL")]
     pub dir: PathBuf,
     /// The quiz of the workshop (also the one share codes in DIR/codes.txt are read against).
     #[command(flatten)]
@@ -33,10 +38,14 @@ pub struct WorkshopArgs {
     /// instead of being told by the system. Use it for a folder on NFS or
     /// another network file system: the system's watch there sees only this
     /// machine's writes, so results saved by other machines would not show.
+    /// For a database: read it every --poll-interval, without listening for
+    /// notifications (PgBouncer's transaction pooling passes none on).
     #[arg(long)]
     pub poll: bool,
     /// How often --poll looks (e.g. 2s, 1m; default 1s); also how often
-    /// the dashboard looks when the system cannot watch the folder.
+    /// the dashboard looks when the system cannot watch the folder. For a
+    /// database: how often it is read besides its notifications (default
+    /// 30s), or with --poll instead of them.
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub poll_interval: Option<Duration>,
 }

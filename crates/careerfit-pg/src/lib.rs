@@ -10,9 +10,12 @@
 //!   `careerfit_results`) and the read-back as untrusted inputs.
 //! - [`Spool`] and [`Sender`]: results wait on disk while the database
 //!   is down and are sent in the background when it is back.
+//! - [`listen`]: the live dashboard's source, `LISTEN` on [`CHANNEL`]
+//!   with a slow poll, reconnecting while the database is away.
 
 mod config;
 mod error;
+pub mod listen;
 mod pgpass;
 pub mod rows;
 pub mod schema;

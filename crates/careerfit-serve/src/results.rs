@@ -188,19 +188,13 @@ pub fn analyze(a: &AnalyzeArgs) -> Result<String, Failure> {
     careerfit::commands::analyze::run_from(a, inputs(&a.paths)?)
 }
 
-/// `workshop URL`: the live dashboard of a database. The hook for it:
-/// the dashboard's database source (LISTEN/NOTIFY with a slow poll,
-/// careerfit-pg's `listen.rs`) plugs in here.
+/// `workshop URL`: the live dashboard of a database (careerfit-pg's
+/// [`careerfit_pg::listen`]).
 pub fn workshop(a: &WorkshopArgs) -> Result<String, Failure> {
-    let shown = a
-        .dir
-        .to_str()
-        .and_then(DbUrl::parse)
-        .map_or_else(|| clean_path(&a.dir), |u| u.to_string());
-    Err(Failure::other(format!(
-        "error: the live dashboard of a database ({shown}) is not built yet; \
-         `careerfit aggregate {shown}` reports on its results"
-    )))
+    match a.dir.to_str().and_then(DbUrl::parse) {
+        Some(url) => careerfit_pg::listen::workshop(a, &url),
+        None => careerfit::workshop::dashboard::workshop(a),
+    }
 }
 
 #[cfg(test)]
