@@ -487,6 +487,19 @@ fn bad_arguments_are_explained() {
         (&["--seed", "1", "--no-shuffle"], "cannot be used with"),
         (&["--open", "--join-code", "tiger42"], "cannot be used with"),
         (&["--max-sessions", "0"], "--max-sessions"),
+        (
+            &["--per-address-rate", "fast"],
+            "invalid value 'fast' for '--per-address-rate <RATE>': \
+             expected a rate such as 10/s or 90/m, got \"fast\"",
+        ),
+        (
+            &["--per-address-rate", "0/s"],
+            "the rate must be between 1/m and 10000/s",
+        ),
+        (
+            &["--per-address-burst", "0"],
+            "invalid value '0' for '--per-address-burst <N>': 0 is not in 1..=100000",
+        ),
     ];
     for (args, want) in cases {
         let out = Cmd::new(ssh_client::bin())

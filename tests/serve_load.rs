@@ -189,7 +189,7 @@ async fn hundred_concurrent_sessions_each_save_their_own_result() {
 /// One 300×120 session: welcome, two questions, quit and confirm.
 async fn big_session(port: u16, i: usize) -> Result<(), String> {
     // Spread over 127.0.0.2–127.0.0.41: 25 connections per address stay
-    // far below the per-address limit (burst 400, 2 a second).
+    // far below the per-address limit (burst 1,000, 10 a second).
     let source = std::net::Ipv4Addr::new(127, 0, 0, 2 + (i % 40) as u8);
     let name = format!("big-{i:04}");
     let mut p = Participant::start_from(Some(source), port, &name, "load42", (300, 120)).await?;

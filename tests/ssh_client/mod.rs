@@ -20,6 +20,8 @@ pub struct Server {
     pub port: u16,
     pub banner: String,
     pub results: tempfile::TempDir,
+    /// The results folder it writes to: `results`, or a shared one.
+    pub results_dir: PathBuf,
     pub home: tempfile::TempDir,
     stdout: BufReader<ChildStdout>,
 }
@@ -32,15 +34,27 @@ impl Server {
     /// Starts the server (`--no-shuffle`, port chosen by the OS) and waits
     /// for its banner.
     pub fn start(extra: &[&str]) -> Server {
+        Self::start_sharing(None, None, extra)
+    }
+
+    /// [`Server::start`] with a given results folder and host key file
+    /// (several servers for one event share both), else its own.
+    pub fn start_sharing(
+        results_dir: Option<&std::path::Path>,
+        host_key: Option<&std::path::Path>,
+        extra: &[&str],
+    ) -> Server {
         let home = tempfile::tempdir().expect("tempdir");
         let results = tempfile::tempdir().expect("tempdir");
+        let results_dir = results_dir.unwrap_or(results.path()).to_path_buf();
+        let host_key = host_key.map_or_else(|| home.path().join("host_key"), PathBuf::from);
         let log = std::fs::File::create(home.path().join("stderr.log")).expect("log");
         let mut child = Command::new(bin())
             .args(["serve", "--listen", "127.0.0.1:0", "--no-shuffle"])
             .arg("--results")
-            .arg(results.path())
+            .arg(&results_dir)
             .arg("--host-key")
-            .arg(home.path().join("host_key"))
+            .arg(&host_key)
             .args(extra)
             .env("CAREERFIT_DATA_DIR", home.path())
             .stdin(Stdio::null())
@@ -69,6 +83,7 @@ impl Server {
             port,
             banner,
             results,
+            results_dir,
             home,
             stdout,
         }
@@ -91,7 +106,7 @@ impl Server {
 
     /// Result files in the results folder.
     pub fn results(&self) -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(self.results.path())
+        let mut v: Vec<PathBuf> = std::fs::read_dir(&self.results_dir)
             .expect("results dir")
             .map(|e| e.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -257,11 +272,15 @@ pub async fn login_from(
     user: &str,
     code: &str,
 ) -> Result<Handle<Trust>, String> {
-    let config = Arc::new(client::Config {
-        inactivity_timeout: Some(Duration::from_secs(120)),
-        nodelay: true,
-        ..Default::default()
-    });
+    let stream = connect_from(source, port).await?;
+    login_on(stream, user, code).await
+}
+
+/// A TCP connection to the server on loopback, from `source` if given.
+pub async fn connect_from(
+    source: Option<std::net::Ipv4Addr>,
+    port: u16,
+) -> Result<tokio::net::TcpStream, String> {
     let connect = |e: std::io::Error| format!("connect: {e}");
     let socket = tokio::net::TcpSocket::new_v4().map_err(connect)?;
     if let Some(ip) = source {
@@ -272,6 +291,21 @@ pub async fn login_from(
         .await
         .map_err(connect)?;
     stream.set_nodelay(true).map_err(connect)?;
+    Ok(stream)
+}
+
+/// [`login`] on a connection already made (e.g. one that has sent a
+/// PROXY protocol header, as a load balancer does).
+pub async fn login_on(
+    stream: tokio::net::TcpStream,
+    user: &str,
+    code: &str,
+) -> Result<Handle<Trust>, String> {
+    let config = Arc::new(client::Config {
+        inactivity_timeout: Some(Duration::from_secs(120)),
+        nodelay: true,
+        ..Default::default()
+    });
     let mut h = client::connect_stream(config, stream, Trust)
         .await
         .map_err(|e| format!("connect: {e}"))?;
@@ -312,9 +346,33 @@ impl Participant {
         port: u16,
         user: &str,
         code: &str,
-        (cols, rows): (u16, u16),
+        size: (u16, u16),
     ) -> Result<Self, String> {
         let handle = login_from(source, port, user, code).await?;
+        Self::open(handle, size).await
+    }
+
+    /// [`Participant::start`] as if through a load balancer: `header` (a
+    /// PROXY protocol header) goes first on the connection.
+    pub async fn start_proxied(
+        port: u16,
+        header: &[u8],
+        user: &str,
+        code: &str,
+        size: (u16, u16),
+    ) -> Result<Self, String> {
+        use tokio::io::AsyncWriteExt;
+        let mut stream = connect_from(None, port).await?;
+        stream
+            .write_all(header)
+            .await
+            .map_err(|e| format!("header: {e}"))?;
+        let handle = login_on(stream, user, code).await?;
+        Self::open(handle, size).await
+    }
+
+    /// Asks for a `cols`×`rows` pty and a shell on a logged-in connection.
+    async fn open(handle: Handle<Trust>, (cols, rows): (u16, u16)) -> Result<Self, String> {
         let channel = handle
             .channel_open_session()
             .await

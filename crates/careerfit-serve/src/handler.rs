@@ -250,6 +250,7 @@ impl Handler for Conn {
         reply.accept().await;
         let who = Who {
             id: self.id,
+            peer: self.peer.clone(),
             nickname: self.nickname.clone(),
         };
         let (shared, handle) = (Arc::clone(&self.shared), session.handle());

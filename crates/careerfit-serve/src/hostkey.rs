@@ -41,33 +41,53 @@ pub fn default_path(arg: Option<&Path>) -> Result<PathBuf, Error> {
 
 /// Loads the key at `path`, creating a new one (mode 0600) if it is missing.
 pub fn load_or_create(path: &Path) -> Result<HostKey, Error> {
-    let shown = careerfit::core::sanitize::clean_path(path);
-    if !path.exists() {
-        let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
-            .map_err(|e| Error::GenerateKey(e.to_string()))?;
-        let pem = key
-            .to_openssh(LineEnding::LF)
-            .map_err(|e| Error::EncodeKey(e.to_string()))?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::CreateDir {
-                path: careerfit::core::sanitize::clean_path(dir),
-                why: io_reason(&e),
-            })?;
-        }
-        // write_atomic's temporary file is created 0600 and renamed without
-        // clobbering, so the secret is never readable by others, even briefly.
-        store::write_atomic(path, pem.as_bytes(), true).map_err(|e| Error::WriteKey {
-            path: shown.clone(),
+    if path.exists() {
+        load(path)
+    } else {
+        create(path)
+    }
+}
+
+/// Makes a new key file at `path`, unless one appeared there meanwhile.
+fn create(path: &Path) -> Result<HostKey, Error> {
+    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
+        .map_err(|e| Error::GenerateKey(e.to_string()))?;
+    let pem = key
+        .to_openssh(LineEnding::LF)
+        .map_err(|e| Error::EncodeKey(e.to_string()))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::CreateDir {
+            path: careerfit::core::sanitize::clean_path(dir),
             why: io_reason(&e),
         })?;
-        restrict(path);
-        return Ok(HostKey {
-            key,
-            path: path.to_path_buf(),
-            created: true,
-            warning: None,
-        });
     }
+    // write_atomic's temporary file is created 0600 and renamed without
+    // clobbering, so the secret is never readable by others, even briefly.
+    match store::write_atomic(path, pem.as_bytes(), true) {
+        Ok(()) => {}
+        // Another server of the same event, started at the same moment
+        // with the same --host-key, made it first: use that one, so all
+        // present one host key.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return load(path),
+        Err(e) => {
+            return Err(Error::WriteKey {
+                path: careerfit::core::sanitize::clean_path(path),
+                why: io_reason(&e),
+            });
+        }
+    }
+    restrict(path);
+    Ok(HostKey {
+        key,
+        path: path.to_path_buf(),
+        created: true,
+        warning: None,
+    })
+}
+
+/// Loads the existing key at `path`.
+fn load(path: &Path) -> Result<HostKey, Error> {
+    let shown = careerfit::core::sanitize::clean_path(path);
     let bytes = read_capped(path, 64 * 1024).map_err(Error::ReadKey)?;
     let key = PrivateKey::from_openssh(&bytes).map_err(|_| Error::NotOpenSsh {
         path: shown.clone(),
@@ -137,6 +157,17 @@ mod tests {
         assert!(!b.created);
         assert_eq!(a.fingerprint(), b.fingerprint());
         assert!(b.warning.is_none());
+    }
+
+    #[test]
+    fn a_key_made_by_another_server_meanwhile_is_used_not_an_error() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("key");
+        let first = load_or_create(&path).unwrap();
+        // The other server checked before this one wrote: it creates too.
+        let second = create(&path).unwrap();
+        assert!(!second.created);
+        assert_eq!(first.fingerprint(), second.fingerprint());
     }
 
     #[test]

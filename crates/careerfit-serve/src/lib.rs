@@ -13,6 +13,7 @@ mod hostkey;
 pub mod input;
 mod limits;
 mod output;
+mod proxy;
 mod server;
 mod session;
 mod state;
@@ -101,11 +102,35 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
         MAX_SESSION,
         LOGIN_GRACE,
     );
-    shared.hint = connect_command(local);
+    // Behind a balancer participants connect to it, not to this address.
+    shared.hint = if args.proxy_protocol {
+        "ssh -p PORT anyname@HOST".into()
+    } else {
+        connect_command(local)
+    };
     let shared = Arc::new(shared);
-    banner.extend(instructions(local, &shared, &key, &fingerprint));
+    banner.extend(instructions(
+        local,
+        &shared,
+        &key,
+        &fingerprint,
+        args.proxy_protocol,
+    ));
     println!("{}", banner.join("\n"));
-    runtime.block_on(server::run(listener, config, Arc::clone(&shared)));
+    let admission = server::Admission {
+        rates: limits::Rates::new(
+            args.per_address_burst,
+            args.per_address_rate.0,
+            shared.max_connections,
+        ),
+        proxy_protocol: args.proxy_protocol,
+    };
+    runtime.block_on(server::run(
+        listener,
+        config,
+        Arc::clone(&shared),
+        admission,
+    ));
     // Connection tasks that outlived the drain are dropped with the runtime.
     runtime.shutdown_timeout(Duration::from_secs(1));
     Ok(format!(
@@ -160,6 +185,7 @@ fn instructions(
     shared: &Shared,
     key: &hostkey::HostKey,
     fingerprint: &str,
+    proxy_protocol: bool,
 ) -> Vec<String> {
     let mut lines = vec![
         format!("careerfit serve: listening on {local}"),
@@ -179,7 +205,13 @@ fn instructions(
         "Participants run:  {}   (the name before @ becomes their nickname)",
         shared.hint
     ));
-    if local.ip().is_unspecified() {
+    if proxy_protocol {
+        lines.push(
+            "PROXY protocol: on; connections must come through the load balancer \
+             (HOST and PORT above are its address)"
+                .into(),
+        );
+    } else if local.ip().is_unspecified() {
         lines.push("  (HOST is this machine's address on the room's network)".into());
     }
     lines.push(format!(

@@ -1,53 +1,119 @@
 //! The accept loop: rate limits and connection caps before any SSH work,
 //! a login grace time and a hard time limit per connection, and the
 //! facilitator's Ctrl-C: stop accepting, let running sessions finish, then
-//! exit (a second Ctrl-C disconnects everyone at once).
+//! exit (a second Ctrl-C disconnects everyone at once). With
+//! `--proxy-protocol` each connection's PROXY header is read first, off the
+//! accept loop, and the per-address limit applies to the address it names.
 
 use super::handler::Conn;
 use super::limits::{RateLimiter, Rates, Refusal};
-use super::state::Shared;
+use super::proxy::{self, Proxied};
+use super::state::{Shared, Slot};
 use russh::server::{Config, run_stream};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
+/// How connections are let in.
+#[derive(Debug, Clone, Copy)]
+pub struct Admission {
+    pub rates: Rates,
+    /// `--proxy-protocol`: every connection starts with a PROXY header.
+    pub proxy_protocol: bool,
+}
+
+/// The limiter and the refusal log, shared by the accept loop and the
+/// tasks that read PROXY headers.
+struct Gate {
+    limiter: Mutex<RateLimiter>,
+    last_refusal_log: Mutex<Option<Instant>>,
+}
+
+impl Gate {
+    /// The limiter (a poisoned lock is still usable: plain counters).
+    fn limiter(&self) -> MutexGuard<'_, RateLimiter> {
+        self.limiter.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Logs a refusal at most once a second: a flood must not flood the
+    /// facilitator's console too.
+    fn log_refusal(&self, shared: &Shared, line: &str) {
+        let now = Instant::now();
+        let mut last = self
+            .last_refusal_log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if last.is_none_or(|t| now.duration_since(t) >= Duration::from_secs(1)) {
+            shared.log(line);
+            *last = Some(now);
+        }
+    }
+}
+
+/// What a connection needs once it is let in.
+#[derive(Clone)]
+struct Ctx {
+    config: Arc<Config>,
+    shared: Arc<Shared>,
+    gate: Arc<Gate>,
+    force: watch::Receiver<bool>,
+}
+
 /// Accepts connections until Ctrl-C (or SIGTERM), then drains.
-pub async fn run(listener: TcpListener, config: Arc<Config>, shared: Arc<Shared>) {
+pub async fn run(
+    listener: TcpListener,
+    config: Arc<Config>,
+    shared: Arc<Shared>,
+    admission: Admission,
+) {
     let (force_tx, force_rx) = watch::channel(false);
-    let mut limiter = RateLimiter::new(Rates::default(), std::time::Instant::now());
-    let mut last_refusal_log = None::<std::time::Instant>;
+    let gate = Arc::new(Gate {
+        limiter: Mutex::new(RateLimiter::new(admission.rates, Instant::now())),
+        last_refusal_log: Mutex::new(None),
+    });
+    let ctx = Ctx {
+        config,
+        shared: Arc::clone(&shared),
+        gate: Arc::clone(&gate),
+        force: force_rx,
+    };
     let stop = stop_signal();
     tokio::pin!(stop);
     let signal = loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((socket, peer)) => {
-                    let now = std::time::Instant::now();
-                    let refusal = match limiter.check(peer.ip(), now) {
-                        Err(Refusal::Address) => Some("too many connections from this address"),
-                        Err(Refusal::Server) => Some("too many connections at once"),
-                        Ok(()) => None,
+                    let now = Instant::now();
+                    // Behind a balancer the peer is the balancer: only the
+                    // global bucket applies until the header names the source.
+                    let refusal = if admission.proxy_protocol {
+                        gate.limiter().check_server(now)
+                    } else {
+                        gate.limiter().check(peer.ip(), now)
                     };
-                    let slot = if refusal.is_none() { shared.try_connection() } else { None };
+                    let slot = if refusal.is_ok() { shared.try_connection() } else { None };
                     let Some(slot) = slot else {
-                        // Log refusals at most once a second: a flood must
-                        // not flood the facilitator's console too.
-                        if last_refusal_log.is_none_or(|t| now.duration_since(t) >= Duration::from_secs(1)) {
-                            let why = refusal.unwrap_or("connection limit reached");
-                            shared.log(&format!("refused {}: {why}", peer.ip()));
-                            last_refusal_log = Some(now);
-                        }
+                        let why = match refusal {
+                            Err(r) => refusal_reason(r),
+                            Ok(()) => "connection limit reached",
+                        };
+                        gate.log_refusal(&shared, &format!("refused {}: {why}", peer.ip()));
                         drop(socket);
                         continue;
                     };
-                    let (config, shared, force) = (Arc::clone(&config), Arc::clone(&shared), force_rx.clone());
-                    tokio::spawn(async move {
-                        connection(socket, peer, config, Arc::clone(&shared), force).await;
-                        drop(slot);
-                    });
+                    let ctx = ctx.clone();
+                    if admission.proxy_protocol {
+                        tokio::spawn(proxied(socket, peer, ctx, slot));
+                    } else {
+                        tokio::spawn(async move {
+                            connection(socket, peer, ctx).await;
+                            drop(slot);
+                        });
+                    }
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: wait instead of spinning.
@@ -83,6 +149,50 @@ pub async fn run(listener: TcpListener, config: Arc<Config>, shared: Arc<Shared>
     }
 }
 
+fn refusal_reason(r: Refusal) -> &'static str {
+    match r {
+        Refusal::Address => "too many connections from this address",
+        Refusal::Server => "too many connections at once",
+    }
+}
+
+/// A connection through the balancer: its PROXY header first (refused and
+/// logged when missing, malformed or slow), then the per-address limit for
+/// the participant's own address, then SSH as usual.
+async fn proxied(mut socket: TcpStream, balancer: SocketAddr, ctx: Ctx, slot: Slot) {
+    let header = proxy::read_within(&mut socket, proxy::HEADER_TIMEOUT).await;
+    let peer = match header {
+        Ok(Proxied::Source(source)) => source,
+        Ok(Proxied::Unknown) => balancer,
+        Ok(Proxied::Local) => {
+            // A health check: the SSH greeting shows this server is up
+            // (for `tcp-check expect`), then goodbye. No participant, no log.
+            let hello = format!("SSH-2.0-careerfit_{}\r\n", env!("CARGO_PKG_VERSION"));
+            let _ = socket.write_all(hello.as_bytes()).await;
+            let _ = socket.shutdown().await;
+            return;
+        }
+        Err(e) => {
+            let line = format!("refused {}: {e}", balancer.ip());
+            ctx.gate.log_refusal(&ctx.shared, &line);
+            return;
+        }
+    };
+    let refusal = ctx.gate.limiter().check_address(peer.ip(), Instant::now());
+    if let Err(r) = refusal {
+        let line = format!(
+            "refused {} (via {}): {}",
+            peer.ip(),
+            balancer.ip(),
+            refusal_reason(r)
+        );
+        ctx.gate.log_refusal(&ctx.shared, &line);
+        return;
+    }
+    connection(socket, peer, ctx).await;
+    drop(slot);
+}
+
 /// Resolves on Ctrl-C, SIGTERM or SIGHUP (the facilitator's terminal
 /// closing) with the signal's name. All three drain the same way: with
 /// SIGHUP's default action, closing the terminal killed every session.
@@ -106,13 +216,13 @@ async fn stop_signal() -> &'static str {
 }
 
 /// One TCP connection from handshake to close, within its time limits.
-async fn connection(
-    socket: TcpStream,
-    peer: SocketAddr,
-    config: Arc<Config>,
-    shared: Arc<Shared>,
-    mut force: watch::Receiver<bool>,
-) {
+async fn connection(socket: TcpStream, peer: SocketAddr, ctx: Ctx) {
+    let Ctx {
+        config,
+        shared,
+        mut force,
+        ..
+    } = ctx;
     let id = shared.next_id();
     let handler = Conn::new(Arc::clone(&shared), id, peer.ip());
     let authed = Arc::clone(&handler.authed);

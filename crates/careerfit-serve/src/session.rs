@@ -24,6 +24,8 @@ const MAX_SUBMITS: usize = 10;
 /// Who is on the other end, for the model and the log.
 pub struct Who {
     pub id: u64,
+    /// The participant's address (behind a balancer, from its PROXY header).
+    pub peer: String,
     /// The SSH user name, cleaned: it becomes the result's nickname.
     pub nickname: Option<String>,
 }
@@ -66,8 +68,9 @@ pub async fn run(channel: Channel<Msg>, shared: Arc<Shared>, who: Who) {
         return;
     };
     shared.log(&format!(
-        "#{} started ({} of {}){}",
+        "#{} {} started ({} of {}){}",
         who.id,
+        who.peer,
         shared.sessions(),
         shared.max_sessions,
         who.nickname

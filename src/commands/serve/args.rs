@@ -45,6 +45,42 @@ pub struct ServeArgs {
     /// Close a session after this long without a key press (e.g. 90s, 10m, 1h).
     #[arg(long, value_name = "DUR", default_value = "10m", value_parser = parse_duration)]
     pub idle_timeout: Duration,
+    /// Expect a PROXY protocol header (v1 or v2) first on every connection, as a load
+    /// balancer such as HAProxy sends with `send-proxy-v2`: limits and logs then see each
+    /// participant's own address. Connections without one are refused, so let only the
+    /// balancer reach this port (docs/deploy.md).
+    #[arg(long)]
+    pub proxy_protocol: bool,
+    /// New connections one address may open at once; a room behind one NAT is one address.
+    #[arg(long, value_name = "N", default_value_t = 1000,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub per_address_burst: u32,
+    /// New connections one address regains after its burst: N/s or N/m (e.g. 10/s, 90/m).
+    #[arg(long, value_name = "RATE", default_value = "10/s", value_parser = parse_rate)]
+    pub per_address_rate: PerSecond,
+}
+
+/// A connection rate, in connections per second.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PerSecond(pub f64);
+
+/// `10/s`, `90/m` or a bare `10` (per second): from one a minute to
+/// 10,000 a second.
+pub fn parse_rate(s: &str) -> Result<PerSecond, String> {
+    let s = s.trim();
+    let bad = || format!("expected a rate such as 10/s or 90/m, got {s:?}");
+    let (num, per) = match s.split_once('/') {
+        Some((n, "s")) => (n, 1.0),
+        Some((n, "m")) => (n, 60.0),
+        Some(_) => return Err(bad()),
+        None => (s, 1.0),
+    };
+    let n: u32 = num.trim().parse().map_err(|_| bad())?;
+    let rate = f64::from(n) / per;
+    if n == 0 || rate > 10_000.0 {
+        return Err("the rate must be between 1/m and 10000/s".into());
+    }
+    Ok(PerSecond(rate))
 }
 
 /// A join code: printable, no spaces, at most [`MAX_CODE_LEN`] characters.
@@ -115,6 +151,22 @@ mod tests {
         assert!(parse_duration("m").is_err());
         assert!(parse_duration("99999999999999999999h").is_err());
         assert!(parse_duration("25h").is_err());
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(parse_rate("10/s"), Ok(PerSecond(10.0)));
+        assert_eq!(parse_rate(" 10 "), Ok(PerSecond(10.0)));
+        assert_eq!(parse_rate("90/m"), Ok(PerSecond(1.5)));
+        assert_eq!(parse_rate("1/m"), Ok(PerSecond(1.0 / 60.0)));
+        let bad = "expected a rate such as 10/s or 90/m, got";
+        for s in ["", "fast", "10/h", "-1/s", "1.5/s", "10/"] {
+            assert!(parse_rate(s).is_err_and(|e| e.starts_with(bad)), "{s}");
+        }
+        let range = Err("the rate must be between 1/m and 10000/s".to_string());
+        assert_eq!(parse_rate("0/s"), range);
+        assert_eq!(parse_rate("10001/s"), range);
+        assert_eq!(parse_rate("10000/s"), Ok(PerSecond(10_000.0)));
     }
 
     #[test]

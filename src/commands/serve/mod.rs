@@ -9,7 +9,7 @@
 use crate::edge::{Failure, io_reason};
 
 mod args;
-pub use args::{MAX_CODE_LEN, ServeArgs, parse_code, parse_duration};
+pub use args::{MAX_CODE_LEN, PerSecond, ServeArgs, parse_code, parse_duration, parse_rate};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
