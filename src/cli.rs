@@ -3,10 +3,12 @@
 //! returns a [`Failure`] instead of exiting, so `main` alone decides exit
 //! codes.
 
+use crate::commands::serve::Needs;
 use crate::commands::{
     analyze, completions, history, inspect, man, score, serve, show, simulate, take, validate,
 };
 use crate::edge::Failure;
+use crate::results::is_db_url;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
@@ -61,8 +63,15 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
 }
 
-/// Runs the command `cli` names (the quiz when it names none). `serve` is
-/// handed to the `careerfit-serve` program (see [`serve`]).
+/// Whether any of `paths` is a database URL rather than a file.
+pub fn any_db(paths: &[std::path::PathBuf]) -> bool {
+    paths.iter().any(|p| is_db_url(p.as_os_str()))
+}
+
+/// Runs the command `cli` names (the quiz when it names none). `serve`,
+/// and every command given a PostgreSQL URL, are handed to the
+/// `careerfit-serve` program (see [`serve`]), which runs them with the
+/// database; this program links no database driver.
 pub fn run(cli: Cli) -> Result<String, Failure> {
     match cli.command {
         Some(Command::Score(a)) => score::score(&a),
@@ -71,7 +80,14 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Some(Command::Validate(a)) => validate::validate(&a),
         Some(Command::New(a)) => crate::authoring::new(&a),
         Some(Command::List) => crate::authoring::list(),
-        Some(Command::Serve(_)) => serve::hand_over(),
+        Some(Command::Serve(_)) => serve::hand_over(Needs::Serve),
+        Some(Command::Aggregate(a)) if any_db(&a.paths) => serve::hand_over(Needs::Database),
+        Some(Command::Analyze(a)) if any_db(&a.paths) => serve::hand_over(Needs::Database),
+        Some(Command::Workshop(a)) if is_db_url(a.dir.as_os_str()) => {
+            serve::hand_over(Needs::Database)
+        }
+        Some(Command::Take(t)) if t.submits_to_db() => serve::hand_over(Needs::Database),
+        None if cli.take.submits_to_db() => serve::hand_over(Needs::Database),
         Some(Command::History(a)) => history::history(&a),
         Some(Command::Aggregate(a)) => crate::workshop::aggregate_cmd::run(&a),
         Some(Command::Analyze(a)) => analyze::run(&a),

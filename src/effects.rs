@@ -17,8 +17,12 @@ pub struct Settings {
     pub data_dir: Option<PathBuf>,
     /// Folder where `w` writes JSON and Markdown.
     pub save_dir: PathBuf,
-    /// Folder where a finished result is submitted (workshops).
+    /// Folder where a finished result is submitted (workshops): the
+    /// workshop folder, or a database's spool.
     pub submit_dir: Option<PathBuf>,
+    /// With a database: its URL without a password, for the status line
+    /// (the spool folder is where the result waits, not where it goes).
+    pub submit_database: Option<String>,
     /// The shuffle seed, stored with progress so a resume keeps the order.
     pub seed: Option<u64>,
     /// Whether this instance holds the quiz's progress lock, so it may save
@@ -58,6 +62,9 @@ pub struct Outcome {
     /// A message for the footer.
     pub status: Option<String>,
     pub quit: bool,
+    /// A finished result was submitted (`Some(true)`) or could not be
+    /// (`Some(false)`); `None` when nothing was submitted.
+    pub submitted: Option<bool>,
 }
 
 /// The OSC 52 sequence asking the terminal to put `text` on the clipboard.
@@ -104,7 +111,14 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                     let _ = store::add_history(dir, r);
                 }
                 if let Some(dir) = &s.submit_dir {
-                    out.status = Some(match store::submit(dir, r) {
+                    let saved = store::submit(dir, r);
+                    out.submitted = Some(saved.is_ok());
+                    out.status = Some(match saved {
+                        Ok(_) if s.submit_database.is_some() => tr!(
+                            m.lang(),
+                            "status-submitted-database",
+                            target = s.submit_database.as_deref().unwrap_or("")
+                        ),
                         Ok(p) => tr!(
                             m.lang(),
                             "status-submitted",

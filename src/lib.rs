@@ -13,6 +13,7 @@ pub mod edge;
 pub mod effects;
 pub mod fsread;
 pub mod plain;
+pub mod results;
 pub mod store;
 pub mod workshop;
 

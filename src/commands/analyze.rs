@@ -27,8 +27,9 @@ pub enum AnalyzeFormat {
 #[derive(Args, Debug, Clone)]
 pub struct AnalyzeArgs {
     /// Result files, folders (searched recursively for *.json), text files
-    /// of share codes (one per line, `#` comments), or `-` for codes on stdin.
-    #[arg(required = true, value_name = "PATH")]
+    /// of share codes (one per line, `#` comments), `-` for codes on stdin,
+    /// or a PostgreSQL URL (postgres://…) for every result in that database.
+    #[arg(required = true, value_name = "PATH|URL")]
     pub paths: Vec<PathBuf>,
     /// The quiz share codes are read against (results name their own quiz).
     #[command(flatten)]
@@ -43,10 +44,21 @@ pub struct AnalyzeArgs {
 /// One group's answer sheets and what re-scoring them gave, in step.
 type GroupSheets = (Vec<Box<[u8]>>, Vec<Scored>);
 
+/// `analyze` on the files and folders named (a database URL among them
+/// is `careerfit-serve`'s: [`crate::cli::run`] hands it over).
 pub fn run(a: &AnalyzeArgs) -> Result<String, Failure> {
+    run_from(a, crate::workshop::inputs::Walk::new(a.paths.clone()))
+}
+
+/// `analyze` on `items`: the inputs the paths name, rows of a database
+/// among them.
+pub fn run_from(
+    a: &AnalyzeArgs,
+    items: impl Iterator<Item = crate::workshop::inputs::Item>,
+) -> Result<String, Failure> {
     let quiz = load_quiz(&a.quiz)?;
     let mut sheets: Vec<GroupSheets> = Vec::new();
-    let agg = read_inputs(&a.paths, &quiz, (false, true), |_, x| {
+    let agg = read_inputs(items, &quiz, (false, true), |_, x| {
         if let (Some(answers), Some(scored)) = (x.answers, x.scored) {
             if sheets.len() <= x.group {
                 sheets.resize_with(x.group + 1, Default::default);

@@ -45,13 +45,79 @@ pub struct TakeArgs {
     /// Folder where `w` on the results screen writes JSON and Markdown (default: here).
     #[arg(long, value_name = "DIR")]
     pub save_dir: Option<PathBuf>,
-    /// Workshop folder: write the finished result there, anonymously unless --name is given.
-    #[arg(long, value_name = "DIR")]
-    pub submit: Option<PathBuf>,
+    /// Workshop folder or PostgreSQL URL (postgres://…): submit the finished result
+    /// there, anonymously unless --name is given.
+    #[arg(long, value_name = "DIR|URL", value_parser = crate::results::parse_target)]
+    pub submit: Option<crate::results::Target>,
+    /// With a database: where the result waits if it cannot be reached
+    /// (default: a folder per database under the data folder's spool/).
+    #[arg(long, value_name = "DIR", requires = "submit")]
+    pub spool: Option<PathBuf>,
 }
 
-/// Runs the quiz for a person at this terminal.
+impl TakeArgs {
+    /// Whether the result goes to a database (then `careerfit-serve` runs
+    /// the quiz: see [`crate::commands::serve::hand_over`]).
+    pub fn submits_to_db(&self) -> bool {
+        self.submit.as_ref().is_some_and(|t| t.url().is_some())
+    }
+}
+
+/// Where a finished result is written.
+#[derive(Clone)]
+pub struct SubmitTo {
+    /// The workshop folder, or the database's spool folder.
+    pub dir: PathBuf,
+    /// A database, shown as its URL without a password: the folder is
+    /// where the result waits until it is sent.
+    pub database: Option<String>,
+    /// Called after each result is written, so a database's sender can
+    /// send it at once.
+    pub saved: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for SubmitTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SubmitTo")
+            .field("dir", &self.dir)
+            .field("database", &self.database)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SubmitTo {
+    /// A workshop folder.
+    pub fn folder(dir: PathBuf) -> Self {
+        SubmitTo {
+            dir,
+            database: None,
+            saved: None,
+        }
+    }
+
+    fn saved(&self) {
+        if let Some(f) = &self.saved {
+            f();
+        }
+    }
+}
+
+/// Runs the quiz for a person at this terminal, submitting to the folder
+/// `--submit` names (a database URL is `careerfit-serve`'s, through
+/// [`take_with`]).
 pub fn take(args: &TakeArgs) -> Result<String, Failure> {
+    let submit = match &args.submit {
+        None => None,
+        Some(crate::results::Target::Folder(dir)) => Some(SubmitTo::folder(dir.clone())),
+        Some(crate::results::Target::Postgres(_)) => {
+            return crate::commands::serve::hand_over(crate::commands::serve::Needs::Database);
+        }
+    };
+    take_with(args, submit.as_ref())
+}
+
+/// [`take`] with the result going to `submit` (`None`: nowhere).
+pub fn take_with(args: &TakeArgs, submit: Option<&SubmitTo>) -> Result<String, Failure> {
     let quiz = load_quiz_for(&args.quiz, locale_lang())?;
     let seed = if args.no_shuffle {
         None
@@ -64,7 +130,7 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
         // A dumb terminal cannot show the full screen: it gets the plain
         // quiz, in ASCII (issue 20).
         let ascii = args.ascii || dumb || !utf8_locale(&env);
-        return take_plain(&quiz, seed, ascii, args);
+        return take_plain(&quiz, seed, ascii, args, submit);
     }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::input(
@@ -73,7 +139,7 @@ pub fn take(args: &TakeArgs) -> Result<String, Failure> {
              `careerfit score --answers SPEC` to score answers directly.",
         ));
     }
-    match run_local(&quiz, seed, args) {
+    match run_local(&quiz, seed, args, submit) {
         Ok(None) => Ok(String::new()),
         Ok(Some(signal)) => Err(Failure {
             code: (128 + signal).clamp(0, 255) as u8,
@@ -109,19 +175,38 @@ pub fn utf8_locale(env: &dyn Fn(&str) -> Option<String>) -> bool {
 }
 
 /// Where the answers go, as the welcome screen says it.
-fn privacy(args: &TakeArgs, lang: Lang) -> String {
-    match (&args.submit, &args.name) {
-        (Some(dir), Some(n)) => tr!(
-            lang,
-            "privacy-folder-named",
-            dir = crate::core::sanitize::clean_path(dir),
-            name = n
-        ),
-        (Some(dir), None) => tr!(
-            lang,
-            "privacy-folder-anonymous",
-            dir = crate::core::sanitize::clean_path(dir)
-        ),
+fn privacy(args: &TakeArgs, submit: Option<&SubmitTo>, lang: Lang) -> String {
+    let to = submit.map(|s| (s, crate::core::sanitize::clean_path(&s.dir)));
+    match (to, &args.name) {
+        (
+            Some((
+                SubmitTo {
+                    database: Some(db), ..
+                },
+                _,
+            )),
+            Some(n),
+        ) => {
+            tr!(
+                lang,
+                "privacy-database-named",
+                target = db.as_str(),
+                name = n
+            )
+        }
+        (
+            Some((
+                SubmitTo {
+                    database: Some(db), ..
+                },
+                _,
+            )),
+            None,
+        ) => {
+            tr!(lang, "privacy-database-anonymous", target = db.as_str())
+        }
+        (Some((_, dir)), Some(n)) => tr!(lang, "privacy-folder-named", dir = dir, name = n),
+        (Some((_, dir)), None) => tr!(lang, "privacy-folder-anonymous", dir = dir),
         (None, _) => lang.t("privacy-local"),
     }
 }
@@ -172,6 +257,7 @@ fn take_plain(
     seed: Option<u64>,
     ascii: bool,
     args: &TakeArgs,
+    submit: Option<&SubmitTo>,
 ) -> Result<String, Failure> {
     let data_dir = store::data_dir();
     let slot = data_dir
@@ -188,7 +274,7 @@ fn take_plain(
         seed,
         name: args.name.as_deref(),
         ascii,
-        privacy: privacy(args, quiz.lang()),
+        privacy: privacy(args, submit, quiz.lang()),
         notice,
         saved: saved.map(|p| (p.answers, p.pos)),
     };
@@ -204,7 +290,7 @@ fn take_plain(
     // The progress lock is held until the quiz has ended.
     drop(slot);
     match ended {
-        crate::plain::Ended::Finished(r) => finish_plain(*r, args).map(|said| {
+        crate::plain::Ended::Finished(r) => finish_plain(*r, submit).map(|said| {
             if ascii {
                 crate::core::ascii::to_ascii(&said).into_owned()
             } else {
@@ -220,7 +306,10 @@ fn take_plain(
 
 /// Like the TUI: keep a finished plain-mode result in history and submit it
 /// to a workshop folder when asked.
-fn finish_plain(r: crate::core::report::Report, args: &TakeArgs) -> Result<String, Failure> {
+fn finish_plain(
+    r: crate::core::report::Report,
+    submit: Option<&SubmitTo>,
+) -> Result<String, Failure> {
     let r = r.stamped(
         &crate::store::new_result_id(),
         &crate::store::utc_rfc3339(crate::store::now_secs()),
@@ -228,23 +317,26 @@ fn finish_plain(r: crate::core::report::Report, args: &TakeArgs) -> Result<Strin
     if let Some(dir) = crate::store::data_dir() {
         let _ = crate::store::add_history(&dir, &r);
     }
-    match &args.submit {
-        Some(dir) => crate::store::submit(dir, &r)
-            .map(|p| {
-                format!(
-                    "Submitted to the workshop as {}\n",
-                    crate::core::sanitize::clean_path(&p)
-                )
-            })
-            .map_err(|e| {
-                Failure::other(format!(
-                    "error: cannot submit to {}: {}",
-                    crate::core::sanitize::clean_path(dir),
-                    io_reason(&e)
-                ))
-            }),
-        None => Ok(String::new()),
-    }
+    let Some(to) = submit else {
+        return Ok(String::new());
+    };
+    let saved = crate::store::submit(&to.dir, &r).map_err(|e| {
+        Failure::other(format!(
+            "error: cannot submit to {}: {}",
+            to.database
+                .clone()
+                .unwrap_or_else(|| crate::core::sanitize::clean_path(&to.dir)),
+            io_reason(&e)
+        ))
+    })?;
+    to.saved();
+    Ok(match &to.database {
+        Some(db) => format!("Saved for the workshop database {db}\n"),
+        None => format!(
+            "Submitted to the workshop as {}\n",
+            crate::core::sanitize::clean_path(&saved)
+        ),
+    })
 }
 
 /// Runs the quiz on the local terminal; returns `Err` only for terminal
@@ -253,6 +345,7 @@ fn run_local(
     quiz: &Quiz,
     seed: Option<u64>,
     args: &TakeArgs,
+    submit: Option<&SubmitTo>,
 ) -> Result<Option<i32>, crate::tui::Error> {
     let data_dir = store::data_dir();
     let quiz = Arc::new(quiz.clone());
@@ -268,25 +361,32 @@ fn run_local(
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
     let mut model = Model::new(quiz, seed, theme)
         .with_name(args.name.clone())
-        .with_submit(
-            args.submit
-                .as_ref()
-                .map(|d| crate::core::sanitize::clean_path(d)),
-        )
         .with_notice(note);
+    model = match submit {
+        Some(SubmitTo {
+            database: Some(db), ..
+        }) => model.with_submit_database(db.clone()),
+        Some(s) => model.with_submit(Some(crate::core::sanitize::clean_path(&s.dir))),
+        None => model,
+    };
     if let Some(p) = saved {
         model = model.with_saved(p.answers, p.pos);
     }
     let settings = effects::Settings {
         data_dir,
         save_dir: args.save_dir.clone().unwrap_or_else(|| ".".into()),
-        submit_dir: args.submit.clone(),
+        submit_dir: submit.map(|s| s.dir.clone()),
+        submit_database: submit.and_then(|s| s.database.clone()),
         seed,
         progress,
         result_id: store::new_result_id(),
         finished_at: Default::default(),
     };
-    let mut app = LocalQuiz { model, settings };
+    let mut app = LocalQuiz {
+        model,
+        settings,
+        submit: submit.cloned(),
+    };
     let (tx, rx) = runtime::channel();
     let ended = runtime::run(&mut app, tx, &rx)?;
     // The progress lock is held until the quiz has ended.
@@ -310,6 +410,7 @@ fn run_local(
 struct LocalQuiz {
     model: Model,
     settings: effects::Settings,
+    submit: Option<SubmitTo>,
 }
 
 impl App for LocalQuiz {
@@ -325,6 +426,11 @@ impl App for LocalQuiz {
             return Ok(Flow::Continue);
         }
         let done = effects::apply(&self.model, fx, &self.settings);
+        if done.submitted == Some(true)
+            && let Some(s) = &self.submit
+        {
+            s.saved();
+        }
         out.write_all(&done.terminal)?;
         if let Some(s) = done.status {
             update(&mut self.model, Message::Status(s));

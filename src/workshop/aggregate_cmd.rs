@@ -6,7 +6,7 @@
 
 use super::collect::{Event, Settings, collect};
 use super::csv_out::CsvSinks;
-use super::inputs::Walk;
+use super::inputs::{Item, Walk};
 use crate::bundled;
 use crate::core::aggregate::{self, Aggregate, DEFAULT_MIN_GROUP};
 use crate::core::model::Quiz;
@@ -43,8 +43,9 @@ impl AggFormat {
 #[derive(Args, Debug, Clone)]
 pub struct AggregateArgs {
     /// Result files, folders (searched recursively for *.json), text files
-    /// of share codes (one per line, `#` comments), or `-` for codes on stdin.
-    #[arg(required = true, value_name = "PATH")]
+    /// of share codes (one per line, `#` comments), `-` for codes on stdin,
+    /// or a PostgreSQL URL (postgres://…) for every result in that database.
+    #[arg(required = true, value_name = "PATH|URL")]
     pub paths: Vec<PathBuf>,
     /// The quiz share codes are read against (results name their own quiz).
     #[command(flatten)]
@@ -102,7 +103,7 @@ pub struct Added {
 /// and noted, and a run that read no result at all fails (exit 2).
 /// `added` sees every result counted, in canonical order.
 pub fn read_inputs(
-    paths: &[PathBuf],
+    items: impl Iterator<Item = Item>,
     quiz: &Quiz,
     (csv, answers): (bool, bool),
     mut added: impl FnMut(&Aggregate, Added),
@@ -117,34 +118,29 @@ pub fn read_inputs(
     };
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    let agg = collect(
-        Walk::new(paths.to_vec()),
-        &template(quiz),
-        &settings,
-        |agg, ev| match ev {
-            Event::Skipped { what, reason } => {
-                let _ = writeln!(
-                    err,
-                    "{}",
-                    clean(&format!("warning: skipped {what}: {reason}"))
-                );
-            }
-            Event::Added {
+    let agg = collect(items, &template(quiz), &settings, |agg, ev| match ev {
+        Event::Skipped { what, reason } => {
+            let _ = writeln!(
+                err,
+                "{}",
+                clean(&format!("warning: skipped {what}: {reason}"))
+            );
+        }
+        Event::Added {
+            group,
+            row,
+            answers,
+            scored,
+        } => added(
+            agg,
+            Added {
                 group,
                 row,
                 answers,
                 scored,
-            } => added(
-                agg,
-                Added {
-                    group,
-                    row,
-                    answers,
-                    scored,
-                },
-            ),
-        },
-    )
+            },
+        ),
+    })
     .map_err(|e| Failure::other(format!("error: {e}")))?;
     if agg.duplicates > 0 {
         let _ = writeln!(
@@ -159,7 +155,15 @@ pub fn read_inputs(
     Ok(agg)
 }
 
+/// `aggregate` on the files and folders named (a database URL among them
+/// is `careerfit-serve`'s: [`crate::cli::run`] hands it over).
 pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
+    run_from(a, Walk::new(a.paths.clone()))
+}
+
+/// `aggregate` on `items`: the inputs the paths name, rows of a database
+/// among them.
+pub fn run_from(a: &AggregateArgs, items: impl Iterator<Item = Item>) -> Result<String, Failure> {
     if let Some(out) = &a.output {
         let (name, extensions) = a.format.names();
         crate::edge::check_extension(out, name, extensions)?;
@@ -167,7 +171,7 @@ pub fn run(a: &AggregateArgs) -> Result<String, Failure> {
     let quiz = load_quiz(&a.quiz)?;
     let mut csv = CsvSinks::default();
     let want_csv = a.format == AggFormat::Csv;
-    let agg = read_inputs(&a.paths, &quiz, (want_csv, false), |agg, x| {
+    let agg = read_inputs(items, &quiz, (want_csv, false), |agg, x| {
         if let Some(row) = x.row {
             csv.push(&agg.groups()[x.group], &row);
         }

@@ -13,7 +13,7 @@ use crate::core::aggregate::{Aggregate, Entry, Interner, QuizInfo, Recorded, Res
 use crate::core::analysis::Scored;
 use crate::core::code;
 use crate::core::model::Quiz;
-use crate::core::sanitize::clean_path;
+use crate::core::sanitize::{clean_line, clean_path};
 use crate::fsread::{self, Line};
 use std::io::{BufReader, Read};
 
@@ -108,6 +108,14 @@ impl Worker {
                 Err(why) => self.read_failed(clean_path(p), &why),
             },
             Item::File(p) => self.file(p, s),
+            Item::Data { what, bytes } => match bytes {
+                Some(b) if b.len() <= MAX_RESULT_BYTES => {
+                    self.buf.clear();
+                    self.buf.extend_from_slice(b);
+                    self.add_json(clean_line(what));
+                }
+                _ => self.skip(clean_line(what), "it is too large to be a result".into()),
+            },
             Item::Stdin => {
                 let stdin = std::io::stdin();
                 self.codes("stdin", stdin.lock(), s);

@@ -28,6 +28,13 @@ pub enum Item {
     Stdin,
     /// Something that could not even be listed, with the reason.
     Unreadable(PathBuf, String),
+    /// A result that came from elsewhere than a file (a database row),
+    /// read as a file's bytes are: `what` names it in messages, and
+    /// `None` means it was too large to be fetched.
+    Data {
+        what: String,
+        bytes: Option<Vec<u8>>,
+    },
 }
 
 /// One folder's walk, hidden entries left out.

@@ -50,6 +50,7 @@ pub fn finish(m: &mut Model, spec: &str) {
     }
     send(m, &[Message::Confirm]);
 }
+pub mod pg;
 pub mod tmux;
 
 /// A small deterministic generator, so tests need no RNG crate API.

@@ -40,6 +40,11 @@ pub enum Error {
     Encrypted { path: String },
     #[error("{path}: not an Ed25519 key ({algorithm})")]
     NotEd25519 { path: String, algorithm: String },
+    /// `--results postgres://…` could not be used.
+    #[error("{0}")]
+    Database(careerfit_pg::Error),
+    #[error("no data folder for the spool where results wait for the database; pass --spool DIR")]
+    NoSpoolDir,
 }
 
 impl From<Error> for Failure {
@@ -54,6 +59,8 @@ impl From<Error> for Failure {
         );
         let code = match &e {
             Error::Quiz(f) | Error::ReadKey(f) => f.code,
+            Error::Database(d) if d.is_input() => 2,
+            Error::NoSpoolDir => 2,
             _ if input => 2,
             _ => 1,
         };

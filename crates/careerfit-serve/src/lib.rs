@@ -14,6 +14,7 @@ pub mod input;
 mod limits;
 mod output;
 mod proxy;
+pub mod results;
 mod server;
 mod session;
 mod state;
@@ -23,6 +24,7 @@ pub use careerfit::commands::serve::ServeArgs;
 pub use error::Error;
 
 use careerfit::edge::{io_reason, load_quiz};
+use careerfit::results::Target;
 use russh::MethodKind;
 use russh::server::Config;
 use state::{Shared, Shuffle};
@@ -42,10 +44,21 @@ const REJECT_DELAY: Duration = Duration::from_millis(1500);
 pub fn serve(args: &ServeArgs) -> Result<String, Error> {
     let quiz = load_quiz(&args.quiz).map_err(Error::Quiz)?;
     let addr = resolve(&args.listen)?;
-    std::fs::create_dir_all(&args.results).map_err(|e| Error::CreateDir {
-        path: careerfit::core::sanitize::clean_path(&args.results),
-        why: io_reason(&e),
-    })?;
+    // A folder as ever, or a database whose results wait in a spool
+    // folder until it has them (results.rs).
+    let (results_dir, writer) = match &args.results {
+        Target::Folder(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::CreateDir {
+                path: careerfit::core::sanitize::clean_path(dir),
+                why: io_reason(&e),
+            })?;
+            (dir.clone(), None)
+        }
+        Target::Postgres(url) => {
+            let w = results::Writer::open(url, args.spool.as_deref())?;
+            (w.spool.dir().to_path_buf(), Some(w))
+        }
+    };
     let key = hostkey::load_or_create(&hostkey::default_path(args.host_key.as_deref())?)?;
     let join_code = match (&args.join_code, args.open) {
         (_, true) => None,
@@ -92,10 +105,23 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
             why: io_reason(&e),
         })?;
     let local = listener.local_addr().unwrap_or(addr);
+    let sender = match &writer {
+        Some(w) => {
+            if let Some(why) = runtime.block_on(w.check())? {
+                banner.push(format!(
+                    "Database: {why}; results wait in {} and are sent when it answers",
+                    careerfit::core::sanitize::clean_path(w.spool.dir())
+                ));
+            }
+            let _in = runtime.enter();
+            Some(w.start())
+        }
+        None => None,
+    };
     let mut shared = Shared::new(
         Arc::new(quiz),
         shuffle,
-        args.results.clone(),
+        results_dir,
         join_code,
         args.max_sessions as usize,
         args.idle_timeout,
@@ -108,6 +134,8 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
     } else {
         connect_command(local)
     };
+    shared.database = writer.as_ref().map(|w| w.db.shown().to_string());
+    shared.on_saved = sender.as_ref().map(careerfit_pg::Sender::kicker);
     let shared = Arc::new(shared);
     banner.extend(instructions(
         local,
@@ -131,13 +159,28 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
         Arc::clone(&shared),
         admission,
     ));
+    let saved = shared.saved.load(Ordering::Relaxed);
+    let summary = match (&writer, sender) {
+        (Some(w), Some(sender)) => {
+            // What still waits gets one last chance to go.
+            let left = runtime.block_on(sender.finish(Duration::from_secs(10)));
+            let mut s = format!("Stopped. {saved} result(s) saved for {}", w.db.shown());
+            if left > 0 {
+                s.push_str(&format!(
+                    "; {}",
+                    results::left_line(w.db.shown(), w.spool.dir(), left)
+                ));
+            }
+            s + ".\n"
+        }
+        _ => format!(
+            "Stopped. {saved} result(s) saved in {}.\n",
+            careerfit::core::sanitize::clean_path(&shared.results)
+        ),
+    };
     // Connection tasks that outlived the drain are dropped with the runtime.
     runtime.shutdown_timeout(Duration::from_secs(1));
-    Ok(format!(
-        "Stopped. {} result(s) saved in {}.\n",
-        shared.saved.load(Ordering::Relaxed),
-        careerfit::core::sanitize::clean_path(&shared.results)
-    ))
+    Ok(summary)
 }
 
 /// `--listen`: an address, or a name that resolves to one.
@@ -214,11 +257,18 @@ fn instructions(
     } else if local.ip().is_unspecified() {
         lines.push("  (HOST is this machine's address on the room's network)".into());
     }
-    lines.push(format!(
-        "Results: {}  (watch the room: careerfit workshop {})",
-        careerfit::core::sanitize::clean_path(&shared.results),
-        careerfit::core::sanitize::clean_path(&shared.results)
-    ));
+    lines.push(match &shared.database {
+        Some(db) => format!(
+            "Results: {db}  (while it cannot be reached they wait in {}; \
+             watch the room: careerfit workshop {db})",
+            careerfit::core::sanitize::clean_path(&shared.results)
+        ),
+        None => format!(
+            "Results: {}  (watch the room: careerfit workshop {})",
+            careerfit::core::sanitize::clean_path(&shared.results),
+            careerfit::core::sanitize::clean_path(&shared.results)
+        ),
+    });
     lines.push(format!(
         "Up to {} sessions at once. Ctrl-C stops new sessions and waits for running ones.",
         shared.max_sessions

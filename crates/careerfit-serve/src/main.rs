@@ -4,8 +4,10 @@
 //! command line as `careerfit` (`careerfit serve …` hands it over
 //! unchanged), so help, errors and exit codes are the same either way.
 
-use careerfit::cli::{Cli, Command};
+use careerfit::cli::{Cli, Command, any_db};
 use careerfit::edge::{Failure, finish};
+use careerfit::results::is_db_url;
+use careerfit_serve::results;
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -48,8 +50,16 @@ fn with_purge_delay() {
 
 fn main() -> ExitCode {
     with_purge_delay();
-    let result = match Cli::parse().command {
-        Some(Command::Serve(a)) => careerfit_serve::serve(&a).map_err(Failure::from),
+    let cli = Cli::parse();
+    // `careerfit` hands over `serve` and every command given a database
+    // URL (careerfit::cli::run); they run here, with the database.
+    let result = match &cli.command {
+        Some(Command::Serve(a)) => careerfit_serve::serve(a).map_err(Failure::from),
+        Some(Command::Take(t)) if t.submits_to_db() => results::take(t),
+        None if cli.take.submits_to_db() => results::take(&cli.take),
+        Some(Command::Aggregate(a)) if any_db(&a.paths) => results::aggregate(a),
+        Some(Command::Analyze(a)) if any_db(&a.paths) => results::analyze(a),
+        Some(Command::Workshop(a)) if is_db_url(a.dir.as_os_str()) => results::workshop(a),
         _ => Err(Failure::input(
             "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
              (or `careerfit-serve serve …`)",

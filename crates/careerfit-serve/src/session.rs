@@ -142,6 +142,7 @@ async fn quiz(
         data_dir: None,
         save_dir: shared.results.clone(),
         submit_dir: Some(shared.results.clone()),
+        submit_database: shared.database.clone(),
         seed,
         progress: false,
         // One result slot per session: finishing again replaces it.
@@ -303,10 +304,12 @@ impl Run {
             if finished {
                 // The facilitator gets the path; the participant does not
                 // need to know the layout of the facilitator's disk.
-                let saved = status
-                    .as_deref()
-                    .is_some_and(|s| s.starts_with("Submitted"));
+                let saved = o.submitted == Some(true);
                 shared.log(&format!("#{} {}", self.id, status.as_deref().unwrap_or("")));
+                if saved && let Some(sender) = &shared.on_saved {
+                    // The result is in the spool: send it now.
+                    sender.notify_one();
+                }
                 status = Some(if saved {
                     // One slot per session: only its first save is a new result.
                     if !self.saved_once {

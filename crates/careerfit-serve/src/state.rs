@@ -44,6 +44,11 @@ pub struct Shared {
     pub closing: watch::Sender<bool>,
     /// The command participants run, for messages that tell them how.
     pub hint: String,
+    /// With `--results postgres://…`: the URL without its password, for
+    /// messages (`results` is then the database's spool folder).
+    pub database: Option<String>,
+    /// Told after each result reaches the spool, so it is sent at once.
+    pub on_saved: Option<Arc<tokio::sync::Notify>>,
     /// Wrong join codes per address and in all (lockouts and back-off).
     pub failures: std::sync::Mutex<super::failures::Failures>,
 }
@@ -76,6 +81,8 @@ impl Shared {
             saved: AtomicUsize::new(0),
             closing: watch::channel(false).0,
             hint: "ssh -t -p PORT anyname@HOST".into(),
+            database: None,
+            on_saved: None,
             failures: std::sync::Mutex::new(super::failures::Failures::new(
                 std::time::Instant::now(),
             )),
@@ -122,8 +129,14 @@ impl Shared {
     /// One line on the facilitator's console: UTC time, then the event.
     /// Anything from a client (names) passes the sanitizer first.
     pub fn log(&self, line: &str) {
-        eprintln!("{} {}", utc_string(now_secs()), clean_line(line));
+        log(line);
     }
+}
+
+/// One line on the facilitator's console (see [`Shared::log`]), for what
+/// runs before or beside the shared state (the database's sender).
+pub fn log(line: &str) {
+    eprintln!("{} {}", utc_string(now_secs()), clean_line(line));
 }
 
 fn claim(counter: &AtomicUsize, max: usize) -> bool {

@@ -221,6 +221,8 @@ pub struct Model {
     /// The workshop folder a finished result is submitted to (`--submit`),
     /// as the person typed it, so the welcome screen says where it goes.
     pub(crate) submit_to: Option<String>,
+    /// `submit_to` is a database (its URL without a password), not a folder.
+    pub(crate) submit_db: bool,
 }
 
 impl Model {
@@ -246,6 +248,7 @@ impl Model {
             quit: false,
             remote: false,
             submit_to: None,
+            submit_db: false,
         }
     }
 
@@ -283,6 +286,15 @@ impl Model {
     #[must_use]
     pub fn with_submit(mut self, folder: Option<String>) -> Self {
         self.submit_to = folder.map(|f| careerfit_core::sanitize::clean_line(&f));
+        self
+    }
+
+    /// Results are submitted to this database, shown as its URL without
+    /// a password (`take --submit postgres://…`).
+    #[must_use]
+    pub fn with_submit_database(mut self, shown: String) -> Self {
+        self.submit_to = Some(careerfit_core::sanitize::clean_line(&shown));
+        self.submit_db = true;
         self
     }
 

@@ -20,9 +20,16 @@ pub struct ServeArgs {
     pub listen: String,
     #[command(flatten)]
     pub quiz: QuizArg,
-    /// Workshop folder: every finished result is saved there, as `take --submit` does.
-    #[arg(long, value_name = "DIR", default_value = "careerfit-results")]
-    pub results: PathBuf,
+    /// Workshop folder, or a PostgreSQL URL (postgres://…): every finished result is
+    /// saved there, as `take --submit` does. A database's password may come from
+    /// PGPASSWORD or ~/.pgpass instead of the URL (docs/results-db.md).
+    #[arg(long, value_name = "DIR|URL", default_value = "careerfit-results",
+          value_parser = crate::results::parse_target)]
+    pub results: crate::results::Target,
+    /// With a database: where results wait while it cannot be reached
+    /// (default: a folder per database under the data folder's spool/).
+    #[arg(long, value_name = "DIR")]
+    pub spool: Option<PathBuf>,
     /// The same question order for everyone.
     #[arg(long, value_name = "N", conflicts_with = "no_shuffle")]
     pub seed: Option<u64>,

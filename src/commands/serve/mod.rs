@@ -33,13 +33,25 @@ pub fn find_server(current_exe: Option<&Path>, path_var: Option<&OsString>) -> O
     beside.into_iter().chain(on_path).find(|p| p.is_file())
 }
 
+/// What needs the server program: `serve` itself, or any command given a
+/// PostgreSQL URL (the database driver lives there too, with tokio).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Serve,
+    Database,
+}
+
 /// Hands this process's command line to the server program. Returns only
 /// if that fails (or, off Unix, when the server has finished).
-pub fn hand_over() -> Result<String, Failure> {
+pub fn hand_over(needs: Needs) -> Result<String, Failure> {
     let exe = std::env::current_exe().ok();
     let Some(server) = find_server(exe.as_deref(), std::env::var_os("PATH").as_ref()) else {
+        let what = match needs {
+            Needs::Serve => "`careerfit serve` needs",
+            Needs::Database => "results in a PostgreSQL database need",
+        };
         return Err(Failure::other(format!(
-            "error: `careerfit serve` needs the program {} next to careerfit or on PATH; \
+            "error: {what} the program {} next to careerfit or on PATH; \
              in careerfit's source folder, `cargo install --path crates/careerfit-serve` installs it",
             server_program()
         )));

@@ -25,6 +25,8 @@ privacy-remote-anonymous = Your result is saved for the workshop facilitator, wi
 privacy-folder-named = When you finish, your result is saved in the workshop folder { $dir }, under the name “{ $name }”.
 privacy-folder-anonymous = When you finish, your result is saved in the workshop folder { $dir }, without your name.
 privacy-local = Your answers stay on this machine.
+privacy-database-named = When you finish, your result is saved in the workshop database { $target }, under the name “{ $name }”.
+privacy-database-anonymous = When you finish, your result is saved in the workshop database { $target }, without your name.
 resume-title = Resume where you left off?
 resume-progress = You had answered { $done } of { $total } questions.
 
@@ -203,6 +205,7 @@ goodbye-remote = Bye! Connect again any time to take the quiz.
 status-progress-failed = Could not save progress: { $reason }
 status-submitted = Submitted to the workshop as { $file }
 status-submit-failed = Could not submit to { $dir }: { $reason }
+status-submitted-database = Saved for the workshop database { $target }
 status-copied = Asked your terminal to copy the text card (OSC 52). Not every terminal allows that (in tmux: set -g set-clipboard on): if nothing was copied, press v to see the card or w to save it.
 status-copied-remote = Asked your terminal to copy the text card (OSC 52). Not every terminal allows that: if nothing was copied, press v to see the card.
 # `w` also saves the card as SVG and PNG; when all four share one name.

@@ -17,6 +17,8 @@ privacy-remote-anonymous = 結果はワークショップの進行役のため�
 privacy-folder-named = 終了すると、結果はワークショップのフォルダー { $dir } に「{ $name }」の名前で保存されます。
 privacy-folder-anonymous = 終了すると、結果はワークショップのフォルダー { $dir } に名前なしで保存されます。
 privacy-local = 回答はこのコンピューターの外には送られません。
+privacy-database-named = 終了すると、結果はワークショップのデータベース { $target } に「{ $name }」の名前で保存されます。
+privacy-database-anonymous = 終了すると、結果はワークショップのデータベース { $target } に名前なしで保存されます。
 resume-title = 前回の続きから再開しますか？
 resume-progress = { $total } 問中 { $done } 問に回答済みです。
 
@@ -195,6 +197,7 @@ goodbye-remote = ありがとうございました。いつでも接続し直し
 status-progress-failed = 進み具合を保存できませんでした: { $reason }
 status-submitted = ワークショップに { $file } として提出しました
 status-submit-failed = { $dir } に提出できませんでした: { $reason }
+status-submitted-database = ワークショップのデータベース { $target } 用に保存しました
 status-copied = テキストカードのコピーを端末に依頼しました (OSC 52)。対応していない端末もあります (tmux では set -g set-clipboard on)。コピーされていなければ、v でカードを表示するか w で保存してください。
 status-copied-remote = テキストカードのコピーを端末に依頼しました (OSC 52)。対応していない端末もあります。コピーされていなければ、v でカードを表示してください。
 status-saved-with-card = { $json }、.md、.svg、.png を保存しました

@@ -86,6 +86,12 @@ fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
     let privacy = match (&m.submit_to, m.remote, &m.name) {
         (_, true, Some(n)) => tr!(l, "privacy-remote-named", name = n),
         (_, true, None) => l.t("privacy-remote-anonymous"),
+        (Some(db), false, Some(n)) if m.submit_db => {
+            tr!(l, "privacy-database-named", target = db, name = n)
+        }
+        (Some(db), false, None) if m.submit_db => {
+            tr!(l, "privacy-database-anonymous", target = db)
+        }
         (Some(dir), false, Some(n)) => tr!(l, "privacy-folder-named", dir = dir, name = n),
         (Some(dir), false, None) => tr!(l, "privacy-folder-anonymous", dir = dir),
         (None, false, _) => l.t("privacy-local"),
