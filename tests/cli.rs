@@ -1192,6 +1192,36 @@ fn serve_without_its_server_program_says_what_to_install() {
 }
 
 #[test]
+fn a_database_url_without_the_server_program_says_what_to_install() {
+    let (_dir, lonely) = lonely_careerfit();
+    let need = "error: results in a PostgreSQL database need the program careerfit-serve next to \
+                careerfit or on PATH; in careerfit's source folder, `cargo install --path \
+                crates/careerfit-serve` installs it\n";
+    for args in [
+        &["aggregate", "postgres://h/db"][..],
+        &["analyze", "results/", "postgresql://h/db"],
+        &["take", "--submit", "postgres://h/db"],
+        &["--submit", "postgres://h/db"],
+        &["workshop", "postgres://h/db"],
+    ] {
+        Command::new(&lonely)
+            .args(args)
+            .env("PATH", "")
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(need);
+    }
+    // A folder is a folder, whatever program is around.
+    Command::new(&lonely)
+        .args(["aggregate", "no-such-folder"])
+        .env("PATH", "")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-folder"));
+}
+
+#[test]
 fn serve_help_needs_no_server_program() {
     let (_dir, lonely) = lonely_careerfit();
     Command::new(&lonely)

@@ -393,3 +393,107 @@ fn take_submit_to_a_database_that_is_down_waits_then_arrives() {
     );
     assert_eq!(std::fs::read_dir(&spool).unwrap().count(), 0);
 }
+
+#[test]
+fn tls_where_the_server_has_none_fails_and_a_unix_socket_needs_none() {
+    let Some(pg) = Pg::start("tls_where_the_server_has_none_fails_and_a_unix_socket_needs_none")
+    else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    common::room(dir.path(), "pm-vs-pd", 2, None);
+    load_into(&pg.url("postgres"), dir.path());
+    let p = pg.port;
+    let tcp = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{p}/postgres?sslmode=require");
+    cf_in(home.path())
+        .args(["aggregate", &tcp])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: no secure connection to the database \
+             postgres://{USER}:***@127.0.0.1:{p}/postgres?sslmode=require: \
+             server does not support TLS\n"
+        ));
+    // On the unix socket sslmode does not apply, as in libpq.
+    cf_in(home.path())
+        .args(["aggregate", "postgres:///postgres?sslmode=require"])
+        .env("PGHOST", pg.socket_dir())
+        .env("PGPORT", p.to_string())
+        .env("PGUSER", USER)
+        .env("PGPASSWORD", PASSWORD)
+        .assert()
+        .success();
+}
+
+#[test]
+fn tls_modes_check_the_server_as_libpq_does() {
+    let Some(pg) = Pg::start_tls("tls_modes_check_the_server_as_libpq_does") else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    common::room(dir.path(), "pm-vs-pd", 2, None);
+    load_into(&pg.url("postgres"), dir.path());
+    let p = pg.port;
+    let ca = pg.ca().display().to_string();
+    let url = |host: &str, query: &str| {
+        format!("postgres://{USER}:{PASSWORD}@{host}:{p}/postgres?{query}")
+    };
+    let ok = |u: String| {
+        let out = cf_in(home.path()).args(["aggregate", &u]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{u}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let refused = |u: String, why: &str| {
+        let out = cf_in(home.path()).args(["aggregate", &u]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{u}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let head = format!(
+            "error: no secure connection to the database {}: ",
+            u.replace(PASSWORD, "***")
+        );
+        assert!(
+            stderr.starts_with(&head) && stderr.contains(why),
+            "{u}: {stderr}"
+        );
+    };
+    // The name and the CA both match.
+    ok(url(
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    ));
+    // By address the name does not match: verify-full refuses, verify-ca
+    // (chain only) accepts.
+    refused(
+        url(
+            "127.0.0.1",
+            &format!("sslmode=verify-full&sslrootcert={ca}"),
+        ),
+        "invalid peer certificate: certificate not valid for name",
+    );
+    ok(url(
+        "127.0.0.1",
+        &format!("sslmode=verify-ca&sslrootcert={ca}"),
+    ));
+    // Not signed by any root the system trusts.
+    refused(
+        url("localhost", "sslmode=verify-full"),
+        "invalid peer certificate: UnknownIssuer",
+    );
+    // require encrypts without checking, unless a root certificate is
+    // found (~/.postgresql/root.crt), which then must have signed it.
+    ok(url("localhost", "sslmode=require"));
+    let other = Pg::other_ca(home.path());
+    std::fs::create_dir_all(home.path().join(".postgresql")).unwrap();
+    std::fs::copy(&other, home.path().join(".postgresql/root.crt")).unwrap();
+    refused(
+        url("127.0.0.1", "sslmode=require"),
+        "invalid peer certificate: UnknownIssuer",
+    );
+    std::fs::copy(pg.ca(), home.path().join(".postgresql/root.crt")).unwrap();
+    ok(url("127.0.0.1", "sslmode=require"));
+}

@@ -26,6 +26,8 @@ pub struct Pg {
     as_postgres: bool,
     pub port: u16,
     running: bool,
+    /// Server options beyond the harness's own (TLS).
+    extra: String,
 }
 
 /// The folder holding `initdb`, `pg_ctl` and `postgres`, if any.
@@ -82,6 +84,16 @@ impl Pg {
     /// A fresh cluster, started; `None` (after saying why) when the
     /// PostgreSQL binaries are not installed and this is not CI.
     pub fn start(test: &str) -> Option<Pg> {
+        Pg::start_as(test, false)
+    }
+
+    /// [`Pg::start`] with TLS on: a certificate for `localhost` signed by
+    /// a throw-away CA ([`Pg::ca`]), made with `openssl`.
+    pub fn start_tls(test: &str) -> Option<Pg> {
+        Pg::start_as(test, true)
+    }
+
+    fn start_as(test: &str, tls: bool) -> Option<Pg> {
         let Some(bin) = find_bin() else {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -105,7 +117,16 @@ impl Pg {
             as_postgres,
             port: 0,
             running: false,
+            extra: String::new(),
         };
+        if tls {
+            pg.make_certificates();
+            pg.extra = format!(
+                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                pg.dir.path().join("server.crt").display(),
+                pg.dir.path().join("server.key").display()
+            );
+        }
         std::fs::write(pg.pwfile(), format!("{PASSWORD}\n")).expect("pwfile");
         std::fs::create_dir(pg.socket_dir()).expect("socket dir");
         pg.give_to_postgres();
@@ -130,6 +151,126 @@ impl Pg {
         Some(pg)
     }
 
+    /// The CA that signed the server's certificate (with [`Pg::start_tls`]).
+    pub fn ca(&self) -> PathBuf {
+        self.dir.path().join("ca.crt")
+    }
+
+    /// A CA and a server certificate for `localhost` (ECDSA P-256).
+    fn make_certificates(&self) {
+        let d = self.dir.path();
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(d)
+                .output()
+                .expect("openssl runs (.ci/run installs it)");
+            assert!(out.status.success(), "openssl {args:?}: {}", text(&out));
+        };
+        let ec = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ];
+        openssl(
+            &[
+                &["req", "-x509"][..],
+                &ec,
+                &[
+                    "-keyout",
+                    "ca.key",
+                    "-out",
+                    "ca.crt",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=careerfit test CA",
+                    "-addext",
+                    "basicConstraints=critical,CA:TRUE",
+                    "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign",
+                ],
+            ]
+            .concat(),
+        );
+        openssl(
+            &[
+                &["req"][..],
+                &ec,
+                &[
+                    "-keyout",
+                    "server.key",
+                    "-out",
+                    "server.csr",
+                    "-subj",
+                    "/CN=localhost",
+                ],
+            ]
+            .concat(),
+        );
+        std::fs::write(
+            d.join("server.ext"),
+            "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n\
+             keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )
+        .expect("ext file");
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ]);
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(d.join("server.key"), std::fs::Permissions::from_mode(0o600))
+            .expect("key mode");
+    }
+
+    /// A CA certificate of its own in `dir` (one that signed nothing here).
+    pub fn other_ca(dir: &Path) -> PathBuf {
+        let out = Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+            ])
+            .args([
+                "-nodes",
+                "-keyout",
+                "other.key",
+                "-out",
+                "other.crt",
+                "-days",
+                "2",
+            ])
+            .args([
+                "-subj",
+                "/CN=another CA",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+            ])
+            .current_dir(dir)
+            .output()
+            .expect("openssl runs");
+        assert!(out.status.success(), "openssl: {}", text(&out));
+        dir.join("other.crt")
+    }
+
     fn data(&self) -> PathBuf {
         self.dir.path().join("data")
     }
@@ -138,7 +279,8 @@ impl Pg {
         self.dir.path().join("pwfile")
     }
 
-    fn socket_dir(&self) -> PathBuf {
+    /// The folder of the server's unix socket.
+    pub fn socket_dir(&self) -> PathBuf {
         self.dir.path().join("sock")
     }
 
@@ -187,9 +329,10 @@ impl Pg {
             // before the client hears of it and survives `stop`.
             let opts = format!(
                 "-c listen_addresses=127.0.0.1 -p {} -k {} -c fsync=off \
-                 -c full_page_writes=off -c max_connections=200",
+                 -c full_page_writes=off -c max_connections=200{}",
                 self.port,
-                self.socket_dir().display()
+                self.socket_dir().display(),
+                self.extra
             );
             let out = self.run(
                 "pg_ctl",
@@ -257,10 +400,24 @@ impl Pg {
         )
     }
 
-    /// Runs SQL through `psql` on the unix socket; returns its output
-    /// (unaligned, tuples only).
+    /// Runs SQL through `psql`; returns its output (unaligned, tuples
+    /// only), or `None` if it failed.
+    pub fn try_psql(&self, db: &str, sql: &str) -> Option<String> {
+        let out = self.psql_output(db, sql);
+        out.status
+            .success()
+            .then(|| String::from_utf8(out.stdout).expect("UTF-8"))
+    }
+
+    /// Runs SQL through `psql`; returns its output (unaligned, tuples only).
     pub fn psql(&self, db: &str, sql: &str) -> String {
-        let out = Command::new(self.bin.join("psql"))
+        let out = self.psql_output(db, sql);
+        assert!(out.status.success(), "psql failed: {}", text(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    }
+
+    fn psql_output(&self, db: &str, sql: &str) -> Output {
+        Command::new(self.bin.join("psql"))
             .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"])
             .args([
                 "-h",
@@ -276,9 +433,7 @@ impl Pg {
             .env("PGPASSWORD", PASSWORD)
             .env("PGSSLMODE", "disable")
             .output()
-            .expect("psql runs");
-        assert!(out.status.success(), "psql failed: {}", text(&out));
-        String::from_utf8(out.stdout).expect("UTF-8")
+            .expect("psql runs")
     }
 
     /// Waits until `f` holds, for at most `secs` seconds.

@@ -123,7 +123,14 @@ impl Settings {
             })?,
             None => SslMode::Prefer,
         };
-        pg.ssl_mode(ssl.driver());
+        // PostgreSQL offers no TLS on a unix socket; libpq ignores sslmode
+        // there, and so does careerfit.
+        let sockets_only = pg.get_hosts().iter().all(|h| !matches!(h, Host::Tcp(_)));
+        pg.ssl_mode(if sockets_only {
+            tokio_postgres::config::SslMode::Disable
+        } else {
+            ssl.driver()
+        });
         let roots = match root.or_else(|| env("PGSSLROOTCERT")) {
             Some(r) if r == "system" => Some(Roots::System),
             Some(r) => Some(Roots::File(PathBuf::from(r))),

@@ -78,18 +78,26 @@ impl Error {
             return Error::Query { url, why };
         }
         let text = chain(e);
+        // The handshake's own failures reach us as I/O errors too, so
+        // they are told apart first.
+        if let Some(why) = text.strip_prefix("error performing TLS handshake") {
+            let why = why.trim_start_matches(": ");
+            let why = if why.is_empty() {
+                "the handshake failed"
+            } else {
+                why
+            };
+            return Error::Tls {
+                url,
+                why: why.to_string(),
+            };
+        }
         let io = std::error::Error::source(e).and_then(|s| s.downcast_ref::<std::io::Error>());
         if let Some(io) = io {
             return Error::Unreachable {
                 url,
                 why: careerfit::edge::io_reason(io),
             };
-        }
-        if text.starts_with("error performing TLS handshake") || text.contains("TLS") {
-            let why = std::error::Error::source(e).map_or(text.clone(), |s| {
-                careerfit_core::sanitize::clean_line(&s.to_string())
-            });
-            return Error::Tls { url, why };
         }
         if text.contains("password missing") {
             return Error::Refused {
