@@ -67,10 +67,12 @@ fn aggregate_and_analyze_of_the_database_equal_those_of_the_folder() {
     };
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    common::room(dir.path(), "pm-vs-pd", 12, Some("sam"));
+    // More than two pages of rows (careerfit_pg::rows::PAGE).
+    common::room(dir.path(), "pm-vs-pd", 1_050, Some("sam"));
     common::room(dir.path(), "pm-vs-pd-v1", 3, None);
     let url = pg.url("postgres");
     load_into(&url, dir.path());
+    const { assert!(1_050 > 2 * careerfit_pg::rows::PAGE) };
     for (cmd, format) in [
         ("aggregate", "text"),
         ("aggregate", "json"),
@@ -496,4 +498,58 @@ fn tls_modes_check_the_server_as_libpq_does() {
     );
     std::fs::copy(pg.ca(), home.path().join(".postgresql/root.crt")).unwrap();
     ok(url("127.0.0.1", "sslmode=require"));
+}
+
+#[test]
+fn the_full_screen_quiz_sends_at_once_and_a_change_replaces_the_row() {
+    assert!(
+        common::tmux::available(),
+        "tmux is required for this test (.ci/run installs it)"
+    );
+    let Some(pg) = Pg::start("the_full_screen_quiz_sends_at_once_and_a_change_replaces_the_row")
+    else {
+        return;
+    };
+    let spool = tempfile::tempdir().unwrap();
+    // The password from a password file, so none is on the screen at all.
+    let pgpass = spool.path().join("pgpass");
+    std::fs::write(&pgpass, format!("*:*:*:{USER}:{PASSWORD}\n")).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let url = pg.url_without_password("postgres");
+    let t = common::tmux::Tmux::start("pgtake", 100, 30);
+    t.run(&format!("export PGPASSFILE={}", pgpass.display()));
+    t.careerfit(&format!(
+        "take --no-shuffle --name kim --submit '{url}' --spool {}; echo EXIT=$?",
+        spool.path().display()
+    ));
+    let welcome = t.wait_for("Enter start");
+    assert!(welcome.contains("workshop database"), "{welcome}");
+    assert!(!welcome.contains(PASSWORD), "{welcome}");
+    t.keys(&["Enter"]);
+    for (i, d) in common::PM_SPEC.split(',').enumerate() {
+        t.wait_for(&format!("{} / 40", i + 1));
+        t.send_literal(d);
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("review · 40 of 40 answered");
+    t.keys(&["Enter"]);
+    t.wait_for("Saved for the workshop database");
+    // Sent while the quiz is still open, not only when it ends.
+    let row = || {
+        pg.try_psql(
+            "postgres",
+            "SELECT nickname, revisions, (body::jsonb -> 'answers' ->> 0) FROM careerfit_results",
+        )
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+    };
+    assert!(Pg::wait_until(10, || row() == "kim|1|5"), "{}", row());
+    // Back, a changed answer, finished again: the same row, replaced.
+    t.change_first_answer_and_finish(common::QUESTIONS);
+    assert!(Pg::wait_until(10, || row() == "kim|2|1"), "{}", row());
+    t.keys(&["q"]);
+    let end = t.wait_for("EXIT=0");
+    assert!(end.contains("Sent to the workshop database"), "{end}");
+    assert!(!end.contains(PASSWORD), "{end}");
 }

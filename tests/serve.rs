@@ -555,3 +555,38 @@ async fn ctrl_l_repaints_the_participants_screen() {
         .await
         .unwrap();
 }
+
+/// The server used to decide whether a result was saved by looking for the
+/// English word "Submitted" in the status line, so a Japanese quiz's
+/// participant was told their saved result could not be saved, and the
+/// closing count left it out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_japanese_quiz_over_ssh_is_saved_and_counted() {
+    let mut server = Server::start(&["--join-code", "tiger42", "--quiz", "pm-vs-pd-ja"]);
+    let mut p = Participant::start(server.port, "aki", "tiger42", 100, 30)
+        .await
+        .unwrap();
+    p.wait_for("開始", SECS).await.unwrap();
+    p.send(b"\r").await.unwrap();
+    p.wait_for("1 / 40", SECS).await.unwrap();
+    let answers: Vec<&str> = common::PM_SPEC.split(',').collect();
+    let n = answers.len();
+    for (q, a) in answers.iter().enumerate() {
+        p.send(format!("{a}\r").as_bytes()).await.unwrap();
+        let next = if q + 1 < n {
+            format!("{} / {n}", q + 2)
+        } else {
+            format!("{n} 問中 {n} 問に回答")
+        };
+        p.wait_for(&next, SECS).await.unwrap();
+    }
+    p.send(b"\r").await.unwrap();
+    let s = p.wait_for("saved for the workshop", SECS).await.unwrap();
+    assert!(!s.contains("could not be saved"), "{s}");
+    assert_eq!(server.wait_results(1, 10).len(), 1);
+    p.send(b"q").await.unwrap();
+    p.wait_closed(SECS).await.unwrap();
+    let (status, rest) = server.interrupt();
+    assert!(status.success());
+    assert!(rest.starts_with("Stopped. 1 result(s) saved in "), "{rest}");
+}

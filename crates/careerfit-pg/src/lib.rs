@@ -105,10 +105,21 @@ impl Db {
         rows::insert(&**client, self.shown(), body, submitted_us).await
     }
 
-    /// Every stored result (or quiz `quiz`'s), untrusted, oldest first.
+    /// Every stored result (or quiz `quiz`'s), untrusted, in id order.
     pub async fn read_all(&self, quiz: Option<&str>) -> Result<Vec<Stored>, Error> {
         let client = self.client().await?;
         rows::read_all(&**client, self.shown(), quiz).await
+    }
+
+    /// Up to `limit` stored results after id `after` ([`rows::read_page`]).
+    pub async fn read_page(
+        &self,
+        quiz: Option<&str>,
+        after: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Stored>, Error> {
+        let client = self.client().await?;
+        rows::read_page(&**client, self.shown(), quiz, after, limit).await
     }
 }
 

@@ -143,31 +143,61 @@ pub struct Stored {
     pub bytes: i64,
 }
 
-/// Every result, or those of quiz `quiz`, oldest submission first.
+/// Rows fetched at a time by [`read_all`] and by readers that page
+/// ([`read_page`]): a few megabytes at most.
+pub const PAGE: i64 = 500;
+
+/// Every result, or those of quiz `quiz`, in id order.
 pub async fn read_all(
     client: &impl GenericClient,
     url: &str,
     quiz: Option<&str>,
 ) -> Result<Vec<Stored>, Error> {
-    let exists = client
-        .query_one("SELECT to_regclass('careerfit_results') IS NOT NULL", &[])
-        .await
-        .map_err(|e| Error::from_driver(url, &e))?;
-    if !exists.get::<_, bool>(0) {
-        return Err(Error::NoResults {
-            url: url.to_string(),
-        });
+    let mut all = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = read_page(client, url, quiz, after.as_deref(), PAGE).await?;
+        let full = page.len() as i64 == PAGE;
+        after = page.last().map(|r| r.id.clone());
+        all.extend(page);
+        if !full {
+            return Ok(all);
+        }
+    }
+}
+
+/// Up to `limit` results (of quiz `quiz`) whose id comes after `after`,
+/// in id order, so a reader can go through any number of rows in bounded
+/// memory. A database without the results table is [`Error::NoResults`].
+pub async fn read_page(
+    client: &impl GenericClient,
+    url: &str,
+    quiz: Option<&str>,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Stored>, Error> {
+    if after.is_none() {
+        let exists = client
+            .query_one("SELECT to_regclass('careerfit_results') IS NOT NULL", &[])
+            .await
+            .map_err(|e| Error::from_driver(url, &e))?;
+        if !exists.get::<_, bool>(0) {
+            return Err(Error::NoResults {
+                url: url.to_string(),
+            });
+        }
     }
     let max = MAX_RESULT_BYTES as i64;
     let rows = client
         .query(
-            "SELECT left(id, 128),
+            "SELECT id,
                     CASE WHEN octet_length(body)::int8 <= $1 THEN body END,
                     octet_length(body)::int8
              FROM careerfit_results
-             WHERE $2::text IS NULL OR quiz = $2
-             ORDER BY submitted_at, id",
-            &[&max, &quiz],
+             WHERE ($2::text IS NULL OR quiz = $2) AND ($3::text IS NULL OR id > $3)
+             ORDER BY id
+             LIMIT $4",
+            &[&max, &quiz, &after, &limit],
         )
         .await
         .map_err(|e| Error::from_driver(url, &e))?;
@@ -185,16 +215,19 @@ pub async fn read_all(
 /// `URL#id` in their messages.
 pub fn items(shown: &str, rows: Vec<Stored>) -> impl Iterator<Item = Item> {
     let shown = shown.to_string();
-    rows.into_iter().map(move |r| {
-        let mut id = clean_line(&r.id);
-        if let Some((i, _)) = id.char_indices().nth(40) {
-            id.truncate(i);
-        }
-        Item::Data {
-            what: format!("{shown}#{id}"),
-            bytes: r.body.map(String::into_bytes),
-        }
-    })
+    rows.into_iter().map(move |r| item(&shown, r))
+}
+
+/// One row as an input (see [`items`]).
+pub fn item(shown: &str, r: Stored) -> Item {
+    let mut id = clean_line(&r.id);
+    if let Some((i, _)) = id.char_indices().nth(40) {
+        id.truncate(i);
+    }
+    Item::Data {
+        what: format!("{shown}#{id}"),
+        bytes: r.body.map(String::into_bytes),
+    }
 }
 
 #[cfg(test)]

@@ -156,9 +156,17 @@ pub fn take(t: &TakeArgs) -> Result<String, Failure> {
 }
 
 /// The inputs `paths` name, in order: a database's rows where a path is
-/// a URL, files and folders as ever otherwise.
+/// a URL, files and folders as ever otherwise. A database is read a page
+/// at a time as the readers go, so memory stays bounded whatever its
+/// size; its first page is read here, so a database that cannot be used
+/// at all stops the command.
 fn inputs(paths: &[PathBuf]) -> Result<impl Iterator<Item = Item>, Failure> {
-    let rt = runtime(1)?;
+    let rt = Arc::new(
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Failure::other(format!("error: cannot start: {}", io_reason(&e))))?,
+    );
     let mut parts: Vec<Box<dyn Iterator<Item = Item>>> = Vec::new();
     for p in paths {
         match p.to_str().and_then(DbUrl::parse) {
@@ -167,15 +175,63 @@ fn inputs(paths: &[PathBuf]) -> Result<impl Iterator<Item = Item>, Failure> {
                 if let Some(w) = &settings.warning {
                     eprintln!("warning: {w}");
                 }
-                let db = Db::new(settings)?;
-                let rows = rt.block_on(db.read_all(None))?;
-                let items: Vec<Item> = careerfit_pg::rows::items(db.shown(), rows).collect();
-                parts.push(Box::new(items.into_iter()));
+                let mut rows = Rows {
+                    rt: Arc::clone(&rt),
+                    db: Db::new(settings)?,
+                    page: std::collections::VecDeque::new(),
+                    after: None,
+                    done: false,
+                };
+                rows.fetch()?;
+                parts.push(Box::new(rows));
             }
             None => parts.push(Box::new(Walk::new(vec![p.clone()]))),
         }
     }
     Ok(parts.into_iter().flatten())
+}
+
+/// A database's rows as inputs, a page at a time.
+struct Rows {
+    rt: Arc<tokio::runtime::Runtime>,
+    db: Db,
+    page: std::collections::VecDeque<careerfit_pg::Stored>,
+    after: Option<String>,
+    done: bool,
+}
+
+impl Rows {
+    fn fetch(&mut self) -> Result<(), careerfit_pg::Error> {
+        let limit = careerfit_pg::rows::PAGE;
+        let page = self
+            .rt
+            .block_on(self.db.read_page(None, self.after.as_deref(), limit))?;
+        self.done = (page.len() as i64) < limit;
+        self.after = page.last().map(|r| r.id.clone());
+        self.page.extend(page);
+        Ok(())
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if self.page.is_empty()
+            && !self.done
+            && let Err(e) = self.fetch()
+        {
+            // Gone mid-read: said and counted like a folder that could not
+            // be read, with what came before still counted.
+            self.done = true;
+            return Some(Item::Unreadable(
+                PathBuf::from(self.db.shown()),
+                format!("cannot read the rest: {e}"),
+            ));
+        }
+        let row = self.page.pop_front()?;
+        Some(careerfit_pg::rows::item(self.db.shown(), row))
+    }
 }
 
 /// `aggregate URL…`: the same report as for a folder of the same results.
