@@ -83,3 +83,56 @@ fn insert_notifies_and_a_resubmission_replaces_the_row() {
         "1"
     );
 }
+
+fn report(id: &str, name: &str) -> careerfit::core::report::Report {
+    let q = common::default_quiz();
+    careerfit::core::report::build(&q, &vec![Some(1); q.questions.len()], Some(name))
+        .stamped(id, "2026-12-01T10:00:00Z")
+}
+
+#[test]
+fn the_spool_sends_in_batches_and_rejects_only_what_cannot_go() {
+    let Some(pg) = Pg::start("the_spool_sends_in_batches_and_rejects_only_what_cannot_go") else {
+        return;
+    };
+    let url = DbUrl::parse(&pg.url("postgres")).unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let spool = careerfit_pg::Spool::open(d.path().join("spool")).unwrap();
+    // More than a batch, one file that is not a result, and one the
+    // database itself refuses (a check the test adds).
+    for i in 0..(careerfit_pg::SPOOL_BATCH + 20) {
+        spool.put(&report(&format!("{i:032x}"), "ada")).unwrap();
+    }
+    spool.put(&report("eeee", "eve")).unwrap();
+    std::fs::write(spool.dir().join("result-x-junk.json"), "{not json").unwrap();
+    runtime().block_on(async {
+        let db = Db::open(&url).await.unwrap();
+        pg.psql(
+            "postgres",
+            "ALTER TABLE careerfit_results ADD CONSTRAINT no_eve CHECK (nickname <> 'eve')",
+        );
+        let pass = spool.send(db.pool(), db.shown()).await.unwrap();
+        assert_eq!(pass.sent, careerfit_pg::SPOOL_BATCH + 20);
+        let mut rejected: Vec<&str> = pass.rejected.iter().map(|(f, _)| f.as_str()).collect();
+        rejected.sort_unstable();
+        assert_eq!(
+            rejected,
+            ["result-pm-vs-pd-eeee.json", "result-x-junk.json"]
+        );
+        // Sending again finds nothing: the rejected wait in rejected/.
+        let again = spool.send(db.pool(), db.shown()).await.unwrap();
+        assert_eq!((again.sent, again.rejected.len()), (0, 0));
+    });
+    assert_eq!(spool.waiting(), 0);
+    assert_eq!(
+        std::fs::read_dir(spool.dir().join("rejected"))
+            .unwrap()
+            .count(),
+        2
+    );
+    assert_eq!(
+        pg.psql("postgres", "SELECT count(*) FROM careerfit_results")
+            .trim(),
+        (careerfit_pg::SPOOL_BATCH + 20).to_string()
+    );
+}

@@ -16,6 +16,7 @@
 mod common;
 mod ssh_client;
 
+use common::pg::Pg;
 use common::tmux::{Tmux, available};
 use ssh_client::Server;
 use std::collections::BTreeMap;
@@ -195,8 +196,8 @@ fn sheet(i: usize) -> Vec<usize> {
 
 /// One OpenSSH participant in its own terminal, from 127.0.0.(2 + i),
 /// through the balancer: types the code, answers every question, quits.
-fn participant(i: usize, port: u16, known_hosts: &Path) {
-    let t = Tmux::start(&format!("haproxy-{i}"), 100, 30);
+fn participant(tag: &str, i: usize, port: u16, known_hosts: &Path) {
+    let t = Tmux::start(&format!("haproxy-{tag}-{i}"), 100, 30);
     t.run(&format!(
         "ssh -F /dev/null -tt -b 127.0.0.{} -p {port} -o StrictHostKeyChecking=yes \
          -o UserKnownHostsFile={} -o LogLevel=ERROR -o PubkeyAuthentication=no \
@@ -231,130 +232,194 @@ fn started_from(server: &Server) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn openssh_participants_through_haproxy_land_on_two_servers_and_every_result_arrives() {
-    let Some(bin) = haproxy("the HAProxy end-to-end test") else {
-        return;
-    };
-    assert!(
-        available(),
-        "tmux is required for this test (.ci/run installs it)"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("ssh_host_ed25519_key");
-    let results = dir.path().join("results");
-    // One connection per address per server, refilling once a minute: if
-    // the servers saw the balancer's address instead of each participant's,
-    // only the first participant on each would get in.
-    let args = [
-        "--join-code",
-        CODE,
-        "--proxy-protocol",
-        "--per-address-burst",
-        "1",
-        "--per-address-rate",
-        "1/m",
-    ];
-    let a = Server::start_sharing(Some(&results), Some(&key), &args);
-    let b = Server::start_sharing(Some(&results), Some(&key), &args);
-    let lb = Balancer::start(&bin, dir.path(), &[a.port, b.port]);
-    lb.wait_up(2);
-    // Participants trust the event's one host key, strictly, whichever
-    // server they land on.
-    let public = Command::new("ssh-keygen")
-        .arg("-y")
-        .arg("-f")
-        .arg(&key)
-        .output()
-        .unwrap();
-    assert!(public.status.success());
-    let known = dir.path().join("known_hosts");
-    std::fs::write(
-        &known,
-        format!(
-            "[127.0.0.1]:{} {}",
-            lb.port,
-            String::from_utf8_lossy(&public.stdout)
-        ),
-    )
-    .unwrap();
-    std::thread::scope(|s| {
-        for i in 0..PEOPLE {
-            let known = &known;
-            let port = lb.port;
-            s.spawn(move || participant(i, port, known));
-        }
-    });
-    // Both servers had participants, each known by their own address.
-    let (on_a, on_b) = (started_from(&a), started_from(&b));
-    assert!(
-        !on_a.is_empty() && !on_b.is_empty(),
-        "a: {on_a:?}, b: {on_b:?}"
-    );
-    let mut all: Vec<String> = on_a.iter().chain(&on_b).cloned().collect();
-    all.sort();
-    let want: Vec<String> = (0..PEOPLE).map(|i| format!("127.0.0.{}", 2 + i)).collect();
-    assert_eq!(all, want, "a: {}\nb: {}", a.log(), b.log());
-    // Each result once, with its participant's answers.
-    let files = a.wait_results(PEOPLE, 20);
-    assert_eq!(files.len(), PEOPLE, "{files:?}");
-    let mut by_name = BTreeMap::new();
-    for f in &files {
-        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap();
-        by_name.insert(v["name"].as_str().unwrap().to_string(), v);
-    }
-    for i in 0..PEOPLE {
-        let saved = &by_name[&format!("person{i}")];
-        let want: Vec<serde_json::Value> = sheet(i).into_iter().map(Into::into).collect();
-        assert_eq!(saved["answers"], serde_json::Value::from(want), "person{i}");
-    }
-    // The per-address limit sees 127.0.0.2 again: two more connections
-    // from it, one to each server in turn, and the server that had it
-    // already refuses.
-    for _ in 0..2 {
-        let _ = Command::new("ssh")
-            .args([
-                "-F",
-                "/dev/null",
-                "-b",
-                "127.0.0.2",
-                "-p",
-                &lb.port.to_string(),
-            ])
-            .args(["-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes"])
-            .arg("-o")
-            .arg(format!("UserKnownHostsFile={}", known.display()))
-            .args([
-                "-o",
-                "LogLevel=ERROR",
-                "-o",
-                "ConnectTimeout=10",
-                "x@127.0.0.1",
-                "true",
-            ])
-            .stdin(Stdio::null())
+/// One event: HAProxy in front of two servers that share the host key,
+/// the join code and `results` (a folder or a database URL), and
+/// [`PEOPLE`] OpenSSH participants who all finish.
+struct Event {
+    a: Server,
+    b: Server,
+    lb: Balancer,
+    known: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Event {
+    /// `tag` tells this event's terminals from another test's.
+    fn run(tag: &str, bin: &Path, results: &Path) -> Event {
+        assert!(
+            available(),
+            "tmux is required for this test (.ci/run installs it)"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("ssh_host_ed25519_key");
+        // One connection per address per server, refilling once a minute:
+        // if the servers saw the balancer's address instead of each
+        // participant's, only the first participant on each would get in.
+        let args = [
+            "--join-code",
+            CODE,
+            "--proxy-protocol",
+            "--per-address-burst",
+            "1",
+            "--per-address-rate",
+            "1/m",
+        ];
+        let a = Server::start_sharing(Some(results), Some(&key), &args);
+        let b = Server::start_sharing(Some(results), Some(&key), &args);
+        let lb = Balancer::start(bin, dir.path(), &[a.port, b.port]);
+        lb.wait_up(2);
+        // Participants trust the event's one host key, strictly, whichever
+        // server they land on.
+        let public = Command::new("ssh-keygen")
+            .arg("-y")
+            .arg("-f")
+            .arg(&key)
             .output()
             .unwrap();
+        assert!(public.status.success());
+        let known = dir.path().join("known_hosts");
+        std::fs::write(
+            &known,
+            format!(
+                "[127.0.0.1]:{} {}",
+                lb.port,
+                String::from_utf8_lossy(&public.stdout)
+            ),
+        )
+        .unwrap();
+        std::thread::scope(|s| {
+            for i in 0..PEOPLE {
+                let known = &known;
+                let port = lb.port;
+                s.spawn(move || participant(tag, i, port, known));
+            }
+        });
+        Event {
+            a,
+            b,
+            lb,
+            known,
+            _dir: dir,
+        }
     }
-    let refusal = "refused 127.0.0.2 (via 127.0.0.1): too many connections from this address";
-    let start = Instant::now();
-    while !(a.log() + &b.log()).contains(refusal) {
+
+    /// Both servers had participants, each known by their own address.
+    fn check_addresses(&self) {
+        let (on_a, on_b) = (started_from(&self.a), started_from(&self.b));
         assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "a: {}\nb: {}",
-            a.log(),
-            b.log()
+            !on_a.is_empty() && !on_b.is_empty(),
+            "a: {on_a:?}, b: {on_b:?}"
         );
-        std::thread::sleep(Duration::from_millis(50));
+        let mut all: Vec<String> = on_a.iter().chain(&on_b).cloned().collect();
+        all.sort();
+        let want: Vec<String> = (0..PEOPLE).map(|i| format!("127.0.0.{}", 2 + i)).collect();
+        assert_eq!(all, want, "a: {}\nb: {}", self.a.log(), self.b.log());
     }
-    // Health checks came every 300 ms all along and left no trace.
-    for s in [&a, &b] {
+
+    /// Each participant's result once, with their answers.
+    fn check_results(&self, saved: &[serde_json::Value]) {
+        assert_eq!(saved.len(), PEOPLE, "{saved:?}");
+        let mut by_name = BTreeMap::new();
+        for v in saved {
+            let name = v["name"].as_str().unwrap().to_string();
+            assert!(by_name.insert(name, v).is_none(), "{saved:?}");
+        }
+        for i in 0..PEOPLE {
+            let saved = by_name[&format!("person{i}")];
+            let want: Vec<serde_json::Value> = sheet(i).into_iter().map(Into::into).collect();
+            assert_eq!(saved["answers"], serde_json::Value::from(want), "person{i}");
+        }
+    }
+
+    /// The per-address limit sees 127.0.0.2 again: two more connections
+    /// from it, one to each server in turn, and the server that had it
+    /// already refuses. Health checks (every 300 ms all along) left no trace.
+    fn check_limits_and_quiet_checks(&self) {
+        for _ in 0..2 {
+            let _ = Command::new("ssh")
+                .args(["-F", "/dev/null", "-b", "127.0.0.2"])
+                .args(["-p", &self.lb.port.to_string()])
+                .args(["-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes"])
+                .arg("-o")
+                .arg(format!("UserKnownHostsFile={}", self.known.display()))
+                .args(["-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10"])
+                .args(["x@127.0.0.1", "true"])
+                .stdin(Stdio::null())
+                .output()
+                .unwrap();
+        }
+        let refusal = "refused 127.0.0.2 (via 127.0.0.1): too many connections from this address";
+        let start = Instant::now();
+        while !(self.a.log() + &self.b.log()).contains(refusal) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "a: {}\nb: {}",
+                self.a.log(),
+                self.b.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        for s in [&self.a, &self.b] {
+            let log = s.log();
+            assert!(!log.contains("refused 127.0.0.1:"), "{log}");
+        }
+        assert_eq!(self.lb.health().values().filter(|s| *s == "UP").count(), 2);
+    }
+}
+
+#[test]
+fn openssh_participants_through_haproxy_land_on_two_servers_and_every_result_reaches_one_folder() {
+    let Some(bin) = haproxy("the HAProxy end-to-end test (folder)") else {
+        return;
+    };
+    let results = tempfile::tempdir().unwrap();
+    let ev = Event::run("folder", &bin, results.path());
+    ev.check_addresses();
+    let files = ev.a.wait_results(PEOPLE, 20);
+    let saved: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap())
+        .collect();
+    ev.check_results(&saved);
+    ev.check_limits_and_quiet_checks();
+}
+
+/// The issue's "must show": the same event into one PostgreSQL (the
+/// throw-away cluster of tests/common/pg.rs).
+#[test]
+fn openssh_participants_through_haproxy_land_on_two_servers_and_every_result_reaches_postgresql() {
+    let Some(bin) = haproxy("the HAProxy end-to-end test (PostgreSQL)") else {
+        return;
+    };
+    let Some(pg) = Pg::start("the HAProxy end-to-end test (PostgreSQL)") else {
+        return;
+    };
+    let url = pg.url("postgres");
+    let ev = Event::run("pg", &bin, Path::new(&url));
+    for s in [&ev.a, &ev.b] {
+        assert!(!s.banner.contains(common::pg::PASSWORD), "{}", s.banner);
+        assert!(!s.log().contains(common::pg::PASSWORD), "{}", s.log());
+    }
+    ev.check_addresses();
+    let count = || pg.psql("postgres", "SELECT count(*) FROM careerfit_results");
+    assert!(
+        Pg::wait_until(20, || count().trim() == PEOPLE.to_string()),
+        "{} rows\na: {}\nb: {}",
+        count().trim(),
+        ev.a.log(),
+        ev.b.log()
+    );
+    let rows = pg.psql(
+        "postgres",
+        "SELECT json_agg(body::json ORDER BY nickname) FROM careerfit_results",
+    );
+    let saved: Vec<serde_json::Value> = serde_json::from_str(rows.trim()).unwrap();
+    ev.check_results(&saved);
+    // Both servers wrote: each saved its own participants'.
+    for s in [&ev.a, &ev.b] {
         let log = s.log();
-        let noise: Vec<&str> = log
-            .lines()
-            .filter(|l| l.contains("refused 127.0.0.1:"))
-            .collect();
-        assert!(noise.is_empty(), "{log}");
+        let saved = log.matches("Saved for the workshop database").count();
+        assert_eq!(saved, started_from(s).len(), "{log}");
     }
-    assert_eq!(lb.health().values().filter(|s| *s == "UP").count(), 2);
+    ev.check_limits_and_quiet_checks();
 }

@@ -11,7 +11,7 @@ use careerfit::results::DbUrl;
 use careerfit::tui::dashboard::model::Link;
 use careerfit::workshop::scan::Counter;
 use careerfit::workshop::source::{Change, Notifier, Source};
-use careerfit_pg::listen::Listen;
+use careerfit_pg::listen::{BATCH, Listen};
 use careerfit_pg::{Db, Settings};
 use common::pg::{PASSWORD, Pg};
 use common::tmux::{Tmux, available};
@@ -186,6 +186,23 @@ fn a_result_inserted_by_another_process_arrives_through_notify() {
             .unwrap()
             .contains("4 results read")
     );
+
+    // A dashboard slow to read is asked once: later changes wait for that
+    // read (which counts them), rather than queue a read each.
+    insert_with_psql(&pg, "r5", 4);
+    assert_eq!(next(&rx, 5, |_| true), Change::Results);
+    for (id, answer) in [("r6", 0), ("r7", 1)] {
+        insert_with_psql(&pg, id, answer);
+        std::thread::sleep(BATCH * 3);
+    }
+    assert!(
+        rx.recv_timeout(Duration::from_millis(500)).is_err(),
+        "asked again before reading"
+    );
+    assert_eq!(source.read().unwrap().count(), 7);
+    insert_with_psql(&pg, "r8", 2);
+    assert_eq!(next(&rx, 5, |_| true), Change::Results);
+    assert_eq!(source.read().unwrap().count(), 8);
 }
 
 /// `--poll` for a database (PgBouncer's transaction pooling passes no

@@ -27,7 +27,7 @@ pub use config::{Connection, DEFAULT_CONNECT_TIMEOUT, Env, Settings, process_env
 pub use error::Error;
 pub use rows::{Saved, Stored};
 pub use sender::{Event, Sender};
-pub use spool::{Pass, Spool};
+pub use spool::{BATCH as SPOOL_BATCH, Pass, Spool};
 
 use careerfit::results::DbUrl;
 use deadpool_postgres::{Pool, PoolError};

@@ -18,6 +18,11 @@
 //! [`RETRY_MAX`] between attempts. Once it is back the results are read
 //! again, since notifications sent meanwhile are lost.
 //!
+//! One "changed" at most waits for the dashboard at a time ([`Asked`]): a
+//! read takes every result there is, so asking again before it has started
+//! adds nothing, and a read slower than the notifications cannot make a
+//! queue of reads.
+//!
 //! The dashboard's thread reads through the pool with
 //! [`tokio::runtime::Handle::block_on`], for at most [`READ_TIMEOUT`], and
 //! not at all while the task knows the database is away, so keys are never
@@ -33,6 +38,7 @@ use careerfit::workshop::dashboard::{self, WorkshopArgs};
 use careerfit::workshop::scan::{Counter, export};
 use careerfit::workshop::source::{Notifier, Source};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::runtime::Handle;
@@ -59,6 +65,9 @@ pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// with that reason instead of waiting for a timeout.
 type Away = Arc<Mutex<Option<String>>>;
 
+/// Whether a "changed" was sent that the dashboard has not read for yet.
+type Asked = Arc<AtomicBool>;
+
 /// The results database as the dashboard's source.
 pub struct Listen {
     db: Db,
@@ -68,6 +77,7 @@ pub struct Listen {
     /// `--poll`: read every `every`, no `LISTEN`.
     poll_only: bool,
     away: Away,
+    asked: Asked,
     /// Where `e` writes the report (the folder the dashboard started in).
     exports: PathBuf,
     task: Option<JoinHandle<()>>,
@@ -92,6 +102,7 @@ impl Listen {
             every,
             poll_only,
             away: Arc::new(Mutex::new(Some("Connecting to the database…".into()))),
+            asked: Arc::new(AtomicBool::new(false)),
             exports,
             task: None,
         }
@@ -102,6 +113,8 @@ impl Listen {
         &self,
         csv: Option<&mut careerfit::workshop::csv_out::CsvSinks>,
     ) -> Result<Aggregate, String> {
+        // Cleared before the read: a change from now on asks again.
+        self.asked.store(false, Ordering::SeqCst);
         if let Some(why) = lock(&self.away).clone() {
             return Err(why);
         }
@@ -143,6 +156,7 @@ impl Source for Listen {
             every: self.every,
             poll_only: self.poll_only,
             away: Arc::clone(&self.away),
+            asked: Arc::clone(&self.asked),
         };
         self.task = Some(self.rt.spawn(watcher.run()));
         (Link::Waiting, lock(&self.away).clone())
@@ -167,6 +181,7 @@ struct Watcher {
     every: Duration,
     poll_only: bool,
     away: Away,
+    asked: Asked,
 }
 
 /// How one connection ended.
@@ -194,6 +209,12 @@ impl Drop for Driver {
 }
 
 impl Watcher {
+    /// Asks the dashboard to read, unless it has been asked already and
+    /// not read yet; false once the dashboard has ended.
+    fn changed(&self) -> bool {
+        self.asked.swap(true, Ordering::SeqCst) || self.notify.changed()
+    }
+
     async fn run(self) {
         let mut wait = RETRY_FIRST;
         loop {
@@ -240,7 +261,7 @@ impl Watcher {
         if !self
             .notify
             .link(link, Some("Connected to the database.".into()))
-            || !self.notify.changed()
+            || !self.changed()
         {
             return Ended::Gone;
         }
@@ -275,7 +296,7 @@ impl Watcher {
                     }
                 }
             }
-            if !self.notify.changed() {
+            if !self.changed() {
                 return Ended::Gone;
             }
         }

@@ -81,6 +81,8 @@ impl Sender {
         if let Some(t) = self.task.take() {
             let _ = t.await;
         }
+        // A pass the stop cut short left its file claimed.
+        let _ = self.spool.recover();
         let _ =
             tokio::time::timeout(within, self.spool.send(self.db.pool(), self.db.shown())).await;
         self.spool.waiting()
@@ -108,15 +110,17 @@ async fn run(
     // The schema may not be there yet when the database was down at start.
     let mut migrated = false;
     loop {
-        let pass = match migrated {
-            true => spool.send(db.pool(), db.shown()).await,
-            false => match db.migrate().await {
-                Ok(_) => {
-                    migrated = true;
-                    spool.send(db.pool(), db.shown()).await
-                }
-                Err(e) => Err(e),
-            },
+        let attempt = async {
+            if !migrated {
+                db.migrate().await?;
+                migrated = true;
+            }
+            spool.send(db.pool(), db.shown()).await
+        };
+        // A stop does not wait for a connection attempt to time out.
+        let pass = tokio::select! {
+            pass = attempt => pass,
+            _ = stopped.changed() => return,
         };
         let wait = match pass {
             Ok(Pass { sent, rejected, .. }) => {

@@ -61,10 +61,17 @@ impl Spool {
     pub fn open(dir: PathBuf) -> Result<Spool, Error> {
         let spool = Spool { dir };
         std::fs::create_dir_all(&spool.dir).map_err(|e| spool.error(&e))?;
-        for claimed in spool.list(true).map_err(|e| spool.error(&e))? {
-            spool.unclaim(&claimed);
-        }
+        spool.recover().map_err(|e| spool.error(&e))?;
         Ok(spool)
+    }
+
+    /// Puts every claimed file back under its name (a send that was cut
+    /// short left it claimed).
+    pub(crate) fn recover(&self) -> std::io::Result<()> {
+        for claimed in self.list(true)? {
+            self.unclaim(&claimed);
+        }
+        Ok(())
     }
 
     pub fn dir(&self) -> &Path {
@@ -141,17 +148,51 @@ impl Spool {
         }
     }
 
-    /// Sends every waiting result, oldest first. Stops at the first
-    /// failure to reach the database (the rest stay for the next pass),
-    /// which is the `Err`; files that are not results are rejected and the
-    /// pass goes on.
+    /// Sends every waiting result, oldest first, up to [`BATCH`] in one
+    /// transaction (one commit, so one flush to disk on the server, for
+    /// many results). Stops at the first failure to reach the database
+    /// (the rest stay for the next pass), which is the `Err`; files that
+    /// are not results, or that the database refuses, are rejected and
+    /// the pass goes on.
     pub async fn send(&self, pool: &Pool, url: &str) -> Result<Pass, Error> {
         let mut pass = Pass::default();
         let files = self.list(false).map_err(|e| self.error(&e))?;
         if files.is_empty() {
             return Ok(pass);
         }
-        let client = pool.get().await.map_err(|e| crate::pool_error(url, e))?;
+        let mut client = pool.get().await.map_err(|e| crate::pool_error(url, e))?;
+        for chunk in files.chunks(BATCH) {
+            let ready = self.claim(chunk, &mut pass);
+            if ready.is_empty() {
+                continue;
+            }
+            match send_batch(&mut client, url, &ready).await {
+                Ok(saved) => {
+                    for (c, s) in ready.iter().zip(saved) {
+                        self.done(c, s, &mut pass);
+                    }
+                }
+                Err(Error::Query { .. }) if !client.is_closed() => {
+                    // The database refused one of them itself (a check
+                    // failed): one at a time, so the others still go.
+                    for c in &ready {
+                        self.send_one(&client, url, c, &mut pass).await?;
+                    }
+                }
+                Err(e) => {
+                    for c in &ready {
+                        self.unclaim(&c.path);
+                    }
+                    return Err(unreachable(e));
+                }
+            }
+        }
+        Ok(pass)
+    }
+
+    /// Claims and reads `files`; those that are not results are rejected.
+    fn claim(&self, files: &[PathBuf], pass: &mut Pass) -> Vec<Claimed> {
+        let mut ready = Vec::new();
         for file in files {
             let Some(name) = file
                 .file_name()
@@ -160,58 +201,107 @@ impl Spool {
             else {
                 continue;
             };
-            let claimed = self
+            let path = self
                 .dir
                 .join(format!("{CLAIMED}{}-{name}", std::process::id()));
-            if std::fs::rename(&file, &claimed).is_err() {
+            if std::fs::rename(file, &path).is_err() {
                 continue; // another sender took it
             }
-            let read = careerfit::fsread::read(&claimed, MAX_BYTES)
+            let body = careerfit::fsread::read(&path, MAX_BYTES)
                 .map_err(|e| e.to_string())
-                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()));
-            let body = match read {
-                Ok(b) => b,
-                Err(why) => {
-                    self.reject(&claimed, &name);
-                    pass.rejected.push((name, why));
-                    continue;
-                }
-            };
-            if let Err(why) = crate::rows::fields(&body) {
-                self.reject(&claimed, &name);
-                pass.rejected.push((name, why));
-                continue;
-            }
-            let submitted = std::fs::metadata(&claimed)
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX));
-            match insert(&**client, url, &body, submitted).await {
-                Ok(Saved::Inserted | Saved::Replaced) => {
-                    pass.sent += 1;
-                    let _ = std::fs::remove_file(&claimed);
-                }
-                Ok(Saved::Unchanged) => {
-                    pass.unchanged += 1;
-                    let _ = std::fs::remove_file(&claimed);
-                }
-                Err(Error::Query { why, .. }) if !client.is_closed() => {
-                    // The database refused this row itself (a check failed):
-                    // sending it again would fail again.
-                    self.reject(&claimed, &name);
-                    pass.rejected.push((name, why));
-                }
-                Err(e) => {
-                    self.unclaim(&claimed);
-                    return Err(match e {
-                        Error::Query { url, why } => Error::Unreachable { url, why },
-                        other => other,
+                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+                .and_then(|b| crate::rows::fields(&b).map(|_| b));
+            match body {
+                Ok(body) => {
+                    let submitted = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                        .map_or(0, |d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX));
+                    ready.push(Claimed {
+                        name,
+                        path,
+                        body,
+                        submitted,
                     });
+                }
+                Err(why) => {
+                    self.reject(&path, &name);
+                    pass.rejected.push((name, why));
                 }
             }
         }
-        Ok(pass)
+        ready
+    }
+
+    /// A file the database has: counted and removed.
+    fn done(&self, c: &Claimed, saved: Saved, pass: &mut Pass) {
+        match saved {
+            Saved::Inserted | Saved::Replaced => pass.sent += 1,
+            Saved::Unchanged => pass.unchanged += 1,
+        }
+        let _ = std::fs::remove_file(&c.path);
+    }
+
+    async fn send_one(
+        &self,
+        client: &deadpool_postgres::Object,
+        url: &str,
+        c: &Claimed,
+        pass: &mut Pass,
+    ) -> Result<(), Error> {
+        match insert(&***client, url, &c.body, c.submitted).await {
+            Ok(saved) => {
+                self.done(c, saved, pass);
+                Ok(())
+            }
+            Err(Error::Query { why, .. }) if !client.is_closed() => {
+                self.reject(&c.path, &c.name);
+                pass.rejected.push((c.name.clone(), why));
+                Ok(())
+            }
+            Err(e) => {
+                self.unclaim(&c.path);
+                Err(unreachable(e))
+            }
+        }
+    }
+}
+
+/// Results sent in one transaction at most.
+pub const BATCH: usize = 100;
+
+/// A spool file being sent: its name, where it is while claimed, its text
+/// and when it was submitted (microseconds since the epoch).
+struct Claimed {
+    name: String,
+    path: PathBuf,
+    body: String,
+    submitted: i64,
+}
+
+/// Inserts `ready` in one transaction; what each insert did.
+async fn send_batch(
+    client: &mut deadpool_postgres::Object,
+    url: &str,
+    ready: &[Claimed],
+) -> Result<Vec<Saved>, Error> {
+    let q = |e: tokio_postgres::Error| Error::from_driver(url, &e);
+    let tx = (***client).transaction().await.map_err(q)?;
+    let mut saved = Vec::with_capacity(ready.len());
+    for c in ready {
+        saved.push(insert(&tx, url, &c.body, c.submitted).await?);
+    }
+    tx.commit().await.map_err(q)?;
+    Ok(saved)
+}
+
+/// A failure while sending that is not about one row: the database is
+/// gone, for now.
+fn unreachable(e: Error) -> Error {
+    match e {
+        Error::Query { url, why } => Error::Unreachable { url, why },
+        other => other,
     }
 }
 
