@@ -40,17 +40,19 @@ fn kill(sig: &str, t: &Tmux) {
 
 fn resume_offered(t: &Tmux, answered: usize) {
     t.careerfit("--no-shuffle; echo EXIT=$?");
-    let s = t.wait_for("Resume where you left off?");
-    assert!(
-        s.contains(&format!("You had answered {answered} of 40 questions.")),
-        "{s}"
-    );
+    // Each check waits for the whole frame it reads (see `wait_for_all`).
+    t.wait_for_all(&[
+        "Resume where you left off?",
+        &format!("You had answered {answered} of 40 questions."),
+    ]);
     t.keys(&["Enter"]);
-    let s = t.wait_for(&format!("{} / 40", answered + 1));
-    assert!(s.contains(&format!("{answered} answered")), "{s}");
+    t.wait_for_all(&[
+        &format!("{} / 40", answered + 1),
+        &format!("{answered} answered"),
+    ]);
     t.keys(&["Left"]);
     // The earlier answer is still chosen.
-    assert!(t.wait_for(&format!("{answered} / 40")).contains("▶ 1 ● "));
+    t.wait_for_all(&[&format!("{answered} / 40"), "▶ 1 ● "]);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! tests/common/pg.rs): results another process inserts (`psql`) reach it
 //! through `LISTEN/NOTIFY`, it waits for a database that went away and
 //! carries on when it is back; once through the dashboard's source with a
-//! poll too slow to matter, once through the real program in tmux.
+//! poll too slow to matter, once through the real program in tmux; a
+//! listening connection killed or hung is replaced.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic here is a failed run
 
@@ -71,13 +72,18 @@ fn runtime() -> tokio::runtime::Runtime {
 
 /// The next change within `secs` seconds that `want` accepts, skipping others.
 fn next(rx: &Receiver<Change>, secs: u64, want: impl Fn(&Change) -> bool) -> Change {
+    try_next(rx, secs, want).unwrap_or_else(|| panic!("no such change within {secs}s"))
+}
+
+/// [`next`], or `None` when there is none in time.
+fn try_next(rx: &Receiver<Change>, secs: u64, want: impl Fn(&Change) -> bool) -> Option<Change> {
     let end = Instant::now() + Duration::from_secs(secs);
     loop {
         let left = end.saturating_duration_since(Instant::now());
         match rx.recv_timeout(left) {
-            Ok(c) if want(&c) => return c,
+            Ok(c) if want(&c) => return Some(c),
             Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => panic!("no such change within {secs}s"),
+            Err(RecvTimeoutError::Timeout) => return None,
             Err(RecvTimeoutError::Disconnected) => panic!("the source stopped"),
         }
     }
@@ -366,4 +372,69 @@ fn run_with(args: &[&str], password: &str) -> (i32, String, String) {
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+/// Only the listening connection goes (a proxy's idle timeout, an
+/// administrator): the source reconnects. And a connection that stops
+/// answering without closing (a network that drops silently) is noticed by
+/// the poll's check and replaced.
+#[test]
+fn a_listening_connection_that_dies_or_hangs_is_replaced() {
+    let Some(pg) = Pg::start("a_listening_connection_that_dies_or_hangs_is_replaced") else {
+        return;
+    };
+    let rt = runtime();
+    let url = DbUrl::parse(&pg.url("postgres")).unwrap();
+    let db = rt.block_on(Db::open(&url)).unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    let mut source = Listen::new(
+        db,
+        rt.handle().clone(),
+        Counter::new(common::default_quiz()),
+        Duration::from_secs(1),
+        false,
+        exports.path().to_path_buf(),
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    source.start(Notifier::new(move |c| tx.send(c).is_ok()));
+    next(&rx, 10, is_link(Link::Live));
+    let listener = || {
+        pg.psql(
+            "postgres",
+            "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %'",
+        )
+        .trim()
+        .to_string()
+    };
+    let first = listener();
+    pg.psql("postgres", &format!("SELECT pg_terminate_backend({first})"));
+    let why = note(next(&rx, 10, is_link(Link::Waiting)));
+    assert!(why.ends_with("; trying again in 1s"), "{why}");
+    next(&rx, 10, is_link(Link::Live));
+    let second = listener();
+    assert!(!second.is_empty() && second != first, "{first} {second}");
+
+    // Stopped, not closed: the check after a poll gets no answer in time.
+    let stop = |sig: &str| {
+        assert!(
+            std::process::Command::new("kill")
+                .args([sig, &second])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    stop("-STOP");
+    // (Continued before any assertion, so the cluster can always stop.)
+    let why = try_next(&rx, 20, is_link(Link::Waiting)).map(note);
+    stop("-CONT");
+    assert_eq!(
+        why.as_deref(),
+        Some("the database stopped answering; trying again in 1s")
+    );
+    next(&rx, 10, is_link(Link::Live));
+    insert_with_psql(&pg, "h1", 0);
+    while source.read().unwrap().count() == 0 {
+        next(&rx, 5, |c| *c == Change::Results);
+    }
 }

@@ -6,6 +6,11 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// How long a screen may take to appear. Generous: a debug build under a
+/// loaded machine (CI, other tests in parallel) can take seconds to start,
+/// and a passing test never waits this long.
+const WAIT: Duration = Duration::from_secs(30);
+
 pub struct Tmux {
     socket: String,
     pub data_dir: tempfile::TempDir,
@@ -110,17 +115,26 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits until the pane contains `needle` (panics with the screen after 10 s).
+    /// Waits until the pane contains `needle` (panics with the screen after
+    /// [`WAIT`]).
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_all(&[needle])
+    }
+
+    /// Waits until the pane contains every one of `needles` at once. A
+    /// capture can land while a frame is half written (the header already
+    /// new, the body not yet), so a check of the body must wait for it too
+    /// rather than test the first capture that shows the header.
+    pub fn wait_for_all(&self, needles: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
-            if screen.contains(needle) {
+            if needles.iter().all(|n| screen.contains(n)) {
                 return screen;
             }
             assert!(
-                start.elapsed() <= Duration::from_secs(10),
-                "timed out waiting for {needle:?}; screen:\n{screen}"
+                start.elapsed() <= WAIT,
+                "timed out waiting for {needles:?}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }

@@ -281,7 +281,11 @@ impl Run {
             // every way to `w`/`W` ends in this note instead.
             if write || fx.iter().any(|e| matches!(e, Effect::WriteResult { .. })) {
                 fx.retain(|e| !matches!(e, Effect::WriteResult { .. }));
-                let note = "Your result is already saved in the workshop folder. Press c to copy the card.";
+                let note = if shared.database.is_some() {
+                    "Your result is already saved in the workshop database. Press c to copy the card."
+                } else {
+                    "Your result is already saved in the workshop folder. Press c to copy the card."
+                };
                 update(&mut self.model, Message::Status(note.into()));
             }
             if fx.contains(&Effect::Finished) {
