@@ -20,22 +20,32 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's option for how long freed pages wait before they go back to
-/// the system. Its default (10 ms, and only when the freeing thread calls
-/// the allocator again) still left a release build 63 MB above its memory
-/// after the first 10 sessions after 1,000 at 300×120; at 0 it stays within
-/// 33 MB, and two thirds lower overall. Options are read from the
-/// environment when the allocator starts, before `main`, and setting one
-/// from code needs an unsafe call, so the server starts itself again with
-/// the option set when it is missing (same process id and arguments).
-const PURGE_DELAY: &str = "MIMALLOC_PURGE_DELAY";
+/// mimalloc's options, read from the environment when the allocator starts,
+/// before `main`; setting one from code needs an unsafe call, so the server
+/// starts itself again with those that are missing (same process id and
+/// arguments; a facilitator's own values are kept).
+///
+/// - `MIMALLOC_PURGE_DELAY=0`: how long freed pages wait before they go back
+///   to the system. Its default (10 ms, and only when the freeing thread
+///   calls the allocator again) still left a release build 63 MB above its
+///   memory after the first 10 sessions after 1,000 at 300×120; at 0 it
+///   stays within 33 MB, and two thirds lower overall.
+/// - `MIMALLOC_ALLOW_THP=0`: no transparent huge pages. With them, every
+///   page purged and touched again came back as a 2 MiB huge page the
+///   kernel zeroes whole: 17 % of the server's CPU went to clearing those
+///   pages, and a session at 100×30 peaked at 921 KiB instead of 445 KiB
+///   (docs/performance.md, "Where the server's CPU per step goes").
+const ALLOCATOR_OPTIONS: [(&str, &str); 2] =
+    [("MIMALLOC_PURGE_DELAY", "0"), ("MIMALLOC_ALLOW_THP", "0")];
 
-/// Starts this program again with [`PURGE_DELAY`] set, unless it is set
-/// already (a facilitator's own value is kept). Returns only if that fails,
-/// and then the server runs with mimalloc's default.
-fn with_purge_delay() {
+/// Starts this program again with the missing [`ALLOCATOR_OPTIONS`] set,
+/// unless all are set already. Returns only if that fails, and then the
+/// server runs with mimalloc's defaults.
+fn with_allocator_options() {
     #[cfg(unix)]
-    if std::env::var_os(PURGE_DELAY).is_none()
+    if ALLOCATOR_OPTIONS
+        .iter()
+        .any(|(name, _)| std::env::var_os(name).is_none())
         && let Ok(me) = std::env::current_exe()
     {
         use std::os::unix::process::CommandExt;
@@ -44,12 +54,17 @@ fn with_purge_delay() {
         if let Some(arg0) = args.next() {
             cmd.arg0(arg0);
         }
-        let _failed = cmd.args(args).env(PURGE_DELAY, "0").exec();
+        for (name, value) in ALLOCATOR_OPTIONS {
+            if std::env::var_os(name).is_none() {
+                cmd.env(name, value);
+            }
+        }
+        let _failed = cmd.args(args).exec();
     }
 }
 
 fn main() -> ExitCode {
-    with_purge_delay();
+    with_allocator_options();
     let cli = Cli::parse();
     // `careerfit` hands over `serve` and every command given a database
     // URL (careerfit::cli::run); they run here, with the database.
