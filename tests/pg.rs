@@ -9,14 +9,7 @@ mod common;
 
 use careerfit::results::DbUrl;
 use careerfit_pg::{Db, Saved};
-use common::pg::Pg;
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-}
+use common::pg::{Pg, runtime};
 
 fn result(id: &str, answer: usize, name: Option<&str>) -> String {
     let q = common::default_quiz();

@@ -12,15 +12,8 @@ mod common;
 
 use careerfit::results::DbUrl;
 use common::cf;
-use common::pg::{PASSWORD, Pg, USER, free_port};
+use common::pg::{PASSWORD, Pg, USER, free_port, runtime};
 use std::path::Path;
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-}
 
 /// Every result file in `dir` into the database at `url`.
 fn load_into(url: &str, dir: &Path) {

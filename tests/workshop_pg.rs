@@ -37,8 +37,8 @@ fn result_json(id: &str, answer: usize) -> String {
 }
 
 /// Inserts a result through `psql`: another process, and no careerfit code.
-/// The harness's server runs with `synchronous_commit=off`, which a crash
-/// (its `stop`) may undo; this insert is kept through one.
+/// Its commit is synchronous whatever the server's setting, so a stop
+/// right after it cannot undo it.
 fn insert_with_psql(pg: &Pg, id: &str, answer: usize) {
     let body = result_json(id, answer);
     assert!(!body.contains("$cf$"));

@@ -14,6 +14,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// A runtime for a test that talks to the server through careerfit-pg:
+/// one thread is enough for a client.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// The superuser initdb creates, and its password.
 pub const USER: &str = "careerfit";
 pub const PASSWORD: &str = "s3cret-pw";
