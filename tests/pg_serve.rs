@@ -204,6 +204,56 @@ async fn a_database_down_at_start_gets_its_schema_and_results_when_it_answers() 
     again.interrupt();
 }
 
+/// `kill -9` after a participant was told "saved" but before the result
+/// reached the database (the database is down here, to make that moment
+/// last): the result was synced into the spool, and the next server on
+/// that spool, as systemd's `Restart=on-failure` starts it, says it found
+/// it and sends it. Once, under its own id.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_result_saved_before_kill_9_arrives_from_the_next_server() {
+    let Some(mut pg) = Pg::start("a_result_saved_before_kill_9_arrives_from_the_next_server")
+    else {
+        return;
+    };
+    let spool = tempfile::tempdir().unwrap();
+    let url = pg.url("postgres");
+    let mut server = serve(&url, spool.path());
+    take_quiz(server.port, "ada").await.unwrap();
+    wait_names(&pg, "ada", 10);
+    pg.stop();
+    let screen = take_quiz(server.port, "bo").await.unwrap();
+    assert!(
+        screen.contains("Your result is saved for the workshop"),
+        "{screen}"
+    );
+    server.signal("-KILL");
+    let status = server.wait_exit(10).expect("killed");
+    assert!(!status.success());
+
+    pg.start_again();
+    let mut again = serve(&url, spool.path());
+    logged(
+        &again,
+        &format!(
+            "spool: 1 result(s) left in {} by an earlier run; sending them",
+            spool.path().display()
+        ),
+        20,
+    )
+    .await;
+    wait_names(&pg, "ada,bo", 40);
+    assert_eq!(
+        pg.psql(
+            "postgres",
+            "SELECT count(*), count(DISTINCT id), max(revisions) FROM careerfit_results"
+        )
+        .trim(),
+        "2|2|1"
+    );
+    let (status, _) = again.interrupt();
+    assert!(status.success());
+}
+
 #[test]
 fn serve_refuses_a_database_that_refuses_it_before_listening() {
     let Some(pg) = Pg::start("serve_refuses_a_database_that_refuses_it_before_listening") else {

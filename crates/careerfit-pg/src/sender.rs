@@ -19,6 +19,10 @@ const RETRY_MAX: Duration = Duration::from_secs(15);
 /// Something the facilitator is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// The spool already held `waiting` results when the sender started:
+    /// an earlier run (stopped with the database down, or killed) left
+    /// them, and they go first.
+    Earlier { waiting: usize },
     /// The database cannot be reached; `waiting` results are in the spool.
     Down { waiting: usize, why: String },
     /// Still down, and the number waiting changed.
@@ -104,6 +108,10 @@ async fn run(
     mut stopped: watch::Receiver<bool>,
     report: impl Fn(Event) + Send + Sync,
 ) {
+    let earlier = spool.waiting();
+    if earlier > 0 {
+        report(Event::Earlier { waiting: earlier });
+    }
     let mut down = false;
     let mut last_waiting = 0;
     let mut backoff = RETRY_FIRST;

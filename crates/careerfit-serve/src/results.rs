@@ -73,6 +73,9 @@ impl Writer {
 /// What the facilitator reads about the database.
 pub fn event_line(e: &Event, spool: &str) -> String {
     match e {
+        Event::Earlier { waiting } => {
+            format!("spool: {waiting} result(s) left in {spool} by an earlier run; sending them")
+        }
         Event::Down { waiting, why } => {
             format!("database: {why}; {waiting} result(s) waiting in {spool}, sent when it answers")
         }
@@ -280,6 +283,10 @@ mod tests {
                 s
             ),
             "database back: 3 waiting result(s) sent, none left"
+        );
+        assert_eq!(
+            event_line(&Event::Earlier { waiting: 1 }, s),
+            "spool: 1 result(s) left in /d/spool/ab by an earlier run; sending them"
         );
         assert_eq!(
             event_line(&Event::StillDown { waiting: 4 }, s),
