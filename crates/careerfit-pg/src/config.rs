@@ -71,10 +71,21 @@ impl Settings {
             why,
         };
         let (rest, ssl, root) = split_own_params(url.expose()).map_err(bad)?;
-        let mut pg: tokio_postgres::Config = rest
+        // PGPORT goes into the URL's text before it is parsed, since the
+        // parser gives every host without a port 5432.
+        let env_port = match env("PGPORT") {
+            Some(p) if !has_port(&rest) => Some(
+                p.parse::<u16>()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| bad(format!("PGPORT={p:?} is not a port number")))?,
+            ),
+            _ => None,
+        };
+        let text = env_port.map_or_else(|| rest.clone(), |p| fill_port(&rest, p));
+        let mut pg: tokio_postgres::Config = text
             .parse()
             .map_err(|e: tokio_postgres::Error| bad(crate::error::chain(&e)))?;
-        let explicit_port = has_port(&rest);
         if pg.get_hosts().is_empty() {
             match env("PGHOST") {
                 Some(h) => {
@@ -90,13 +101,11 @@ impl Settings {
                 }
             }
         }
-        if !explicit_port && let Some(p) = env("PGPORT") {
-            let port = p
-                .parse::<u16>()
-                .ok()
-                .filter(|p| *p > 0)
-                .ok_or_else(|| bad(format!("PGPORT={p:?} is not a port number")))?;
-            pg = with_port(pg, port);
+        // No host in the URL: no port either, and PGPORT serves them all.
+        if let Some(p) = env_port
+            && pg.get_ports().is_empty()
+        {
+            pg.port(p);
         }
         // No user anywhere: the driver asks the system for this account's
         // name when it connects, as libpq does.
@@ -269,45 +278,21 @@ fn has_port(url: &str) -> bool {
         .any(|h| h.rsplit_once(']').map_or(h, |(_, p)| p).contains(':'))
 }
 
-/// `pg` with every port replaced by `port`.
-fn with_port(pg: tokio_postgres::Config, port: u16) -> tokio_postgres::Config {
-    // Config has no way to clear ports: the settings a URL can hold that
-    // matter here are copied into a fresh one.
-    let mut fresh = tokio_postgres::Config::new();
-    for h in pg.get_hosts() {
-        match h {
-            Host::Tcp(t) => {
-                fresh.host(t);
-            }
-            #[cfg(unix)]
-            Host::Unix(p) => {
-                fresh.host_path(p);
-            }
-        }
+/// `url` with `:port` after each host that has none (`has_port` said
+/// none has one).
+fn fill_port(url: &str, port: u16) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let (user, hosts) = match authority.rsplit_once('@') {
+        Some((u, h)) => (format!("{u}@"), h),
+        None => (String::new(), authority),
+    };
+    if hosts.is_empty() {
+        return url.to_string();
     }
-    fresh.port(port);
-    if let Some(u) = pg.get_user() {
-        fresh.user(u);
-    }
-    if let Some(p) = pg.get_password() {
-        fresh.password(p);
-    }
-    if let Some(d) = pg.get_dbname() {
-        fresh.dbname(d);
-    }
-    if let Some(o) = pg.get_options() {
-        fresh.options(o);
-    }
-    if let Some(a) = pg.get_application_name() {
-        fresh.application_name(a);
-    }
-    if let Some(t) = pg.get_connect_timeout() {
-        fresh.connect_timeout(*t);
-    }
-    fresh.ssl_mode(pg.get_ssl_mode());
-    fresh.target_session_attrs(pg.get_target_session_attrs());
-    fresh.channel_binding(pg.get_channel_binding());
-    fresh
+    let hosts: Vec<String> = hosts.split(',').map(|h| format!("{h}:{port}")).collect();
+    format!("{scheme}://{user}{}{tail}", hosts.join(","))
 }
 
 /// The first host and port, as libpq's password-file lookup uses them.
@@ -411,6 +396,20 @@ mod tests {
         // The database defaults to the user's name, as in libpq.
         let s = Settings::resolve(&url("postgres://h"), &env).unwrap();
         assert_eq!(s.identity(), "envuser@h:6000/envuser");
+    }
+
+    #[test]
+    fn pgport_keeps_every_other_setting_of_the_url() {
+        let env = env_of(&[("PGPORT", "6000"), ("USER", "me")]);
+        let s = Settings::resolve(
+            &url("postgres://u@a,b/db?keepalives_idle=30&hostaddr=10.0.0.1,10.0.0.2"),
+            &env,
+        )
+        .unwrap();
+        assert_eq!(s.pg.get_ports(), &[6000, 6000]);
+        assert_eq!(s.pg.get_keepalives_idle(), Duration::from_secs(30));
+        assert_eq!(s.pg.get_hostaddrs().len(), 2);
+        assert_eq!(s.identity(), "u@a:6000/db");
     }
 
     #[test]
