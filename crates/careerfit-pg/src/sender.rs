@@ -45,7 +45,14 @@ pub struct Sender {
 
 impl Sender {
     /// Starts sending `spool` into `db` on the current tokio runtime.
-    pub fn start(db: Db, spool: Spool, report: impl Fn(Event) + Send + Sync + 'static) -> Sender {
+    /// `migrated`: the caller has just brought the schema up to date, so
+    /// the first pass need not.
+    pub fn start(
+        db: Db,
+        spool: Spool,
+        migrated: bool,
+        report: impl Fn(Event) + Send + Sync + 'static,
+    ) -> Sender {
         let kick = Arc::new(Notify::new());
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(run(
@@ -53,6 +60,7 @@ impl Sender {
             spool.clone(),
             Arc::clone(&kick),
             stopped,
+            migrated,
             report,
         ));
         Sender {
@@ -64,18 +72,10 @@ impl Sender {
         }
     }
 
-    /// Says a result has just been put in the spool.
-    pub fn kick(&self) {
-        self.kick.notify_one();
-    }
-
-    /// What a session calls to [`Sender::kick`], shareable.
+    /// What a session notifies when it has just put a result in the
+    /// spool, so it is sent at once.
     pub fn kicker(&self) -> Arc<Notify> {
         Arc::clone(&self.kick)
-    }
-
-    pub fn spool(&self) -> &Spool {
-        &self.spool
     }
 
     /// Stops the background task, then tries once more, for at most
@@ -106,6 +106,7 @@ async fn run(
     spool: Spool,
     kick: Arc<Notify>,
     mut stopped: watch::Receiver<bool>,
+    mut migrated: bool,
     report: impl Fn(Event) + Send + Sync,
 ) {
     let earlier = spool.waiting();
@@ -115,8 +116,8 @@ async fn run(
     let mut down = false;
     let mut last_waiting = 0;
     let mut backoff = RETRY_FIRST;
-    // The schema may not be there yet when the database was down at start.
-    let mut migrated = false;
+    // Not `migrated`: the database was down at start, so the schema may
+    // not be there yet.
     loop {
         let attempt = async {
             if !migrated {

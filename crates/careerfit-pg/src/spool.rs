@@ -93,8 +93,12 @@ impl Spool {
 
     /// Results waiting to be sent (claimed ones included).
     pub fn waiting(&self) -> usize {
-        let n = |claimed| self.list(claimed).map_or(0, |v| v.len());
-        n(false) + n(true)
+        std::fs::read_dir(&self.dir).map_or(0, |d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter(|e| e.file_name().to_str().and_then(kind).is_some())
+                .count()
+        })
     }
 
     /// The result files waiting (`claimed`: those being sent), oldest first.
@@ -103,14 +107,8 @@ impl Spool {
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| {
-                let name = e.file_name();
-                let name = name.to_str()?;
-                let ours = if claimed {
-                    name.starts_with(CLAIMED)
-                } else {
-                    name.starts_with("result-")
-                };
-                (ours && name.ends_with(".json")).then(|| {
+                let ours = e.file_name().to_str().and_then(kind) == Some(claimed);
+                ours.then(|| {
                     let t = e
                         .metadata()
                         .and_then(|m| m.modified())
@@ -302,6 +300,18 @@ fn unreachable(e: Error) -> Error {
     match e {
         Error::Query { url, why } => Error::Unreachable { url, why },
         other => other,
+    }
+}
+
+/// What a spool file name is: a result waiting (`Some(false)`), one
+/// being sent (`Some(true)`), or neither.
+fn kind(name: &str) -> Option<bool> {
+    if !name.ends_with(".json") {
+        None
+    } else if name.starts_with(CLAIMED) {
+        Some(true)
+    } else {
+        name.starts_with("result-").then_some(false)
     }
 }
 

@@ -34,6 +34,8 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// Longest a quiz session may last.
+/// The SSH greeting, also the health check's answer (server.rs).
+pub(crate) const SSH_ID: &str = concat!("SSH-2.0-careerfit_", env!("CARGO_PKG_VERSION"));
 const MAX_SESSION: Duration = Duration::from_secs(60 * 60);
 /// Time to finish the handshake, log in and ask for a shell.
 const LOGIN_GRACE: Duration = Duration::from_secs(60);
@@ -76,9 +78,7 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
         banner.push(w.clone());
     }
     let config = Arc::new(Config {
-        server_id: russh::SshId::Standard(
-            format!("SSH-2.0-careerfit_{}", env!("CARGO_PKG_VERSION")).into(),
-        ),
+        server_id: russh::SshId::Standard(SSH_ID.into()),
         methods: russh::MethodSet::from(&[MethodKind::KeyboardInteractive][..]),
         auth_rejection_time: REJECT_DELAY,
         auth_rejection_time_initial: Some(Duration::ZERO),
@@ -107,14 +107,15 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
     let local = listener.local_addr().unwrap_or(addr);
     let sender = match &writer {
         Some(w) => {
-            if let Some(why) = runtime.block_on(w.check())? {
+            let down = runtime.block_on(w.check())?;
+            if let Some(why) = &down {
                 banner.push(format!(
                     "Database: {why}; results wait in {} and are sent when it answers",
                     careerfit::core::sanitize::clean_path(w.spool.dir())
                 ));
             }
             let _in = runtime.enter();
-            Some(w.start())
+            Some(w.start(down.is_none()))
         }
         None => None,
     };
@@ -163,7 +164,7 @@ pub fn serve(args: &ServeArgs) -> Result<String, Error> {
     let summary = match (&writer, sender) {
         (Some(w), Some(sender)) => {
             // What still waits gets one last chance to go.
-            let left = runtime.block_on(sender.finish(Duration::from_secs(10)));
+            let left = runtime.block_on(sender.finish(results::LAST_SEND));
             let mut s = format!("Stopped. {saved} result(s) saved for {}", w.db.shown());
             if left > 0 {
                 s.push_str(&format!(

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How long a command that is ending waits for the spool to be sent.
-const LAST_SEND: Duration = Duration::from_secs(10);
+pub(crate) const LAST_SEND: Duration = Duration::from_secs(10);
 
 /// A database opened for writing: settings checked, its spool open.
 pub struct Writer {
@@ -33,10 +33,7 @@ impl Writer {
     /// its spool: `spool`, else a folder for this database under the data
     /// folder's `spool/`. Nothing connects yet.
     pub fn open(url: &DbUrl, spool: Option<&Path>) -> Result<Writer, Error> {
-        let settings = Settings::from_url(url).map_err(Error::Database)?;
-        if let Some(w) = &settings.warning {
-            eprintln!("warning: {w}");
-        }
+        let settings = settings(url)?;
         let dir = match spool {
             Some(d) => d.to_path_buf(),
             None => careerfit::store::data_dir()
@@ -61,10 +58,12 @@ impl Writer {
     }
 
     /// Starts sending the spool in the background (on the current
-    /// runtime), its events in the facilitator's log.
-    pub fn start(&self) -> Sender {
+    /// runtime), its events in the facilitator's log. `migrated`: what
+    /// [`Writer::check`] said (`None`), so the schema is not brought up to
+    /// date twice.
+    pub fn start(&self, migrated: bool) -> Sender {
         let spool = clean_path(self.spool.dir());
-        Sender::start(self.db.clone(), self.spool.clone(), move |e| {
+        Sender::start(self.db.clone(), self.spool.clone(), migrated, move |e| {
             crate::state::log(&event_line(&e, &spool));
         })
     }
@@ -104,12 +103,24 @@ pub fn left_line(shown: &str, spool: &Path, left: usize) -> String {
     )
 }
 
-fn runtime(threads: usize) -> Result<tokio::runtime::Runtime, Failure> {
+/// Settings for `url`, a warning about them (a password file that others
+/// may read, say) said on stderr.
+fn settings(url: &DbUrl) -> Result<Settings, Error> {
+    let settings = Settings::from_url(url).map_err(Error::Database)?;
+    if let Some(w) = &settings.warning {
+        eprintln!("warning: {w}");
+    }
+    Ok(settings)
+}
+
+/// A runtime for a command that is not a server: one worker, so the
+/// sender runs in the background while the quiz has this thread.
+fn runtime() -> Result<tokio::runtime::Runtime, Error> {
     tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads)
+        .worker_threads(1)
         .enable_all()
         .build()
-        .map_err(|e| Failure::other(format!("error: cannot start: {}", io_reason(&e))))
+        .map_err(|e| Error::Runtime(io_reason(&e)))
 }
 
 /// `take --submit URL`: the quiz as ever, the result kept in the spool
@@ -119,8 +130,9 @@ pub fn take(t: &TakeArgs) -> Result<String, Failure> {
         return careerfit::commands::take::take(t);
     };
     let w = Writer::open(url, t.spool.as_deref()).map_err(Failure::from)?;
-    let rt = runtime(1)?;
-    if let Some(why) = rt.block_on(w.check()).map_err(Failure::from)? {
+    let rt = runtime()?;
+    let down = rt.block_on(w.check()).map_err(Failure::from)?;
+    if let Some(why) = &down {
         eprintln!(
             "warning: {why}; your result will wait in {} and be sent when the database answers",
             clean_path(w.spool.dir())
@@ -128,7 +140,7 @@ pub fn take(t: &TakeArgs) -> Result<String, Failure> {
     }
     let sender = {
         let _in = rt.enter();
-        Sender::start(w.db.clone(), w.spool.clone(), |_| {})
+        Sender::start(w.db.clone(), w.spool.clone(), down.is_none(), |_| {})
     };
     let kick = sender.kicker();
     let finished = Arc::new(AtomicBool::new(false));
@@ -164,20 +176,12 @@ pub fn take(t: &TakeArgs) -> Result<String, Failure> {
 /// size; its first page is read here, so a database that cannot be used
 /// at all stops the command.
 fn inputs(paths: &[PathBuf]) -> Result<impl Iterator<Item = Item>, Failure> {
-    let rt = Arc::new(
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Failure::other(format!("error: cannot start: {}", io_reason(&e))))?,
-    );
+    let rt = Arc::new(runtime()?);
     let mut parts: Vec<Box<dyn Iterator<Item = Item>>> = Vec::new();
     for p in paths {
         match p.to_str().and_then(DbUrl::parse) {
             Some(url) => {
-                let settings = Settings::from_url(&url)?;
-                if let Some(w) = &settings.warning {
-                    eprintln!("warning: {w}");
-                }
+                let settings = settings(&url)?;
                 let mut rows = Rows {
                     rt: Arc::clone(&rt),
                     db: Db::new(settings)?,

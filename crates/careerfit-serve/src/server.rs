@@ -167,7 +167,7 @@ async fn proxied(mut socket: TcpStream, balancer: SocketAddr, ctx: Ctx, slot: Sl
         Ok(Proxied::Local) => {
             // A health check: the SSH greeting shows this server is up
             // (for `tcp-check expect`), then goodbye. No participant, no log.
-            let hello = format!("SSH-2.0-careerfit_{}\r\n", env!("CARGO_PKG_VERSION"));
+            let hello = format!("{}\r\n", crate::SSH_ID);
             let _ = socket.write_all(hello.as_bytes()).await;
             let _ = socket.shutdown().await;
             return;
