@@ -29,27 +29,11 @@ impl Target {
         }
     }
 
-    /// For clap: any text is a target (see [`Target::parse`]).
-    pub fn from_os(s: &OsStr) -> Target {
-        match s.to_str() {
-            Some(t) => Target::parse(t),
-            None => Target::Folder(PathBuf::from(s)),
-        }
-    }
-
     /// The database URL, if this is one.
     pub fn url(&self) -> Option<&DbUrl> {
         match self {
             Target::Postgres(u) => Some(u),
             Target::Folder(_) => None,
-        }
-    }
-
-    /// The folder, if this is one.
-    pub fn folder(&self) -> Option<&std::path::Path> {
-        match self {
-            Target::Folder(p) => Some(p),
-            Target::Postgres(_) => None,
         }
     }
 }
@@ -109,6 +93,19 @@ impl DbUrl {
     /// `@` before the parameters is hidden, so more is hidden rather than
     /// less.
     pub fn redacted(&self) -> String {
+        self.hiding(Some("***"))
+    }
+
+    /// The URL with no password at all, as participants type it on the
+    /// dashboard's join panel (they give theirs through PGPASSWORD or
+    /// ~/.pgpass), cleaned for a terminal.
+    pub fn without_password(&self) -> String {
+        self.hiding(None)
+    }
+
+    /// [`DbUrl::redacted`] with `mask` in each password's place, or the
+    /// password and its `:` or parameter left out where `mask` is `None`.
+    fn hiding(&self, mask: Option<&str>) -> String {
         let s = &self.0;
         let Some(start) = s.find("://").map(|i| i + 3) else {
             return "***".into();
@@ -122,26 +119,32 @@ impl DbUrl {
             Some(at) => {
                 let user = &head[start..start + at];
                 out.push_str(&head[..start]);
-                match user.split_once(':') {
-                    Some((name, _)) => {
+                match (user.split_once(':'), mask) {
+                    (Some((name, _)), Some(mask)) => {
                         out.push_str(name);
-                        out.push_str(":***");
+                        out.push(':');
+                        out.push_str(mask);
                     }
-                    None => out.push_str(user),
+                    (Some((name, _)), None) => out.push_str(name),
+                    (None, _) => out.push_str(user),
                 }
                 out.push_str(&head[start + at..]);
             }
             None => out.push_str(head),
         }
-        if let Some(q) = query {
+        let params: Vec<String> = query
+            .into_iter()
+            .flat_map(|q| q.split('&'))
+            .filter_map(|p| match (p.split_once('='), mask) {
+                (Some((k, _)), Some(mask)) if k.eq_ignore_ascii_case("password") => {
+                    Some(format!("{k}={mask}"))
+                }
+                (Some((k, _)), None) if k.eq_ignore_ascii_case("password") => None,
+                _ => Some(p.to_string()),
+            })
+            .collect();
+        if query.is_some() && (mask.is_some() || !params.is_empty()) {
             out.push('?');
-            let params: Vec<String> = q
-                .split('&')
-                .map(|p| match p.split_once('=') {
-                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
-                    _ => p.to_string(),
-                })
-                .collect();
             out.push_str(&params.join("&"));
         }
         crate::core::sanitize::clean_line(&out)
@@ -162,6 +165,24 @@ impl fmt::Debug for DbUrl {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn without_password_leaves_no_place_for_one() {
+        let w = |u: &str| DbUrl::parse(u).map(|d| d.without_password());
+        assert_eq!(
+            w("postgres://cf:s3cret@db.example:5432/room").as_deref(),
+            Some("postgres://cf@db.example:5432/room")
+        );
+        assert_eq!(
+            w("postgres://db.example/room?password=s3cret&sslmode=require").as_deref(),
+            Some("postgres://db.example/room?sslmode=require")
+        );
+        assert_eq!(
+            w("postgres://cf@db.example/room?PASSWORD=x").as_deref(),
+            Some("postgres://cf@db.example/room")
+        );
+        assert_eq!(w("postgres://h/db").as_deref(), Some("postgres://h/db"));
+    }
+
     use super::*;
 
     fn red(s: &str) -> String {

@@ -369,7 +369,7 @@ pub fn workshop(a: &WorkshopArgs, url: &DbUrl) -> Result<String, Failure> {
         return Err(e.into());
     }
     let quiz = dashboard::begin(a)?;
-    let mut model = dashboard::model(a, &join_url(db.shown()));
+    let mut model = dashboard::model(a, &url.without_password());
     if let Some(w) = warning {
         update(&mut model, Msg::Status(w));
     }
@@ -384,48 +384,4 @@ pub fn workshop(a: &WorkshopArgs, url: &DbUrl) -> Result<String, Failure> {
     let shown = dashboard::show(model, source);
     rt.shutdown_timeout(Duration::from_secs(1));
     shown
-}
-
-/// The URL as participants type it: without the password's place (the
-/// redacted `***`), which they give through PGPASSWORD or ~/.pgpass.
-fn join_url(shown: &str) -> String {
-    let (head, query) = shown
-        .split_once('?')
-        .map_or((shown, None), |(h, q)| (h, Some(q)));
-    let head = head.replacen(":***@", "@", 1);
-    let params: Vec<&str> = query
-        .into_iter()
-        .flat_map(|q| q.split('&'))
-        .filter(|p| {
-            !p.split_once('=')
-                .is_some_and(|(k, _)| k.eq_ignore_ascii_case("password"))
-        })
-        .collect();
-    if params.is_empty() {
-        head
-    } else {
-        format!("{head}?{}", params.join("&"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::join_url;
-
-    #[test]
-    fn the_join_url_has_no_place_for_a_password() {
-        assert_eq!(
-            join_url("postgres://cf:***@db.example:5432/room"),
-            "postgres://cf@db.example:5432/room"
-        );
-        assert_eq!(
-            join_url("postgres://db.example/room?password=***&sslmode=require"),
-            "postgres://db.example/room?sslmode=require"
-        );
-        assert_eq!(
-            join_url("postgres://cf@db.example/room?PASSWORD=***"),
-            "postgres://cf@db.example/room"
-        );
-        assert_eq!(join_url("postgres://h/db"), "postgres://h/db");
-    }
 }
