@@ -60,7 +60,6 @@ async fn logged(server: &Server, needle: &str, secs: u64) -> String {
     }
 }
 
-/// The nicknames in the database, in order.
 /// The nicknames in the database, in order (none before its table exists).
 fn names(pg: &Pg) -> String {
     pg.try_psql(
@@ -201,7 +200,8 @@ async fn a_database_down_at_start_gets_its_schema_and_results_when_it_answers() 
     pg.start_again();
     let mut again = serve(&url, spool.path());
     wait_names(&pg, "dee,eve", 40);
-    again.interrupt();
+    let (status, _) = again.interrupt();
+    assert!(status.success());
 }
 
 /// `kill -9` after a participant was told "saved" but before the result

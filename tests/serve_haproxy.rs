@@ -16,7 +16,7 @@
 mod common;
 mod ssh_client;
 
-use common::pg::Pg;
+use common::pg::{Pg, free_port};
 use common::tmux::{Tmux, available};
 use ssh_client::Server;
 use std::collections::BTreeMap;
@@ -51,12 +51,6 @@ fn haproxy(test: &str) -> Option<PathBuf> {
         eprintln!("skipped {test}: haproxy not found (apt-get install haproxy, or set HAPROXY)");
     }
     found
-}
-
-/// A port nobody listens on right now.
-fn free_port() -> u16 {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().port()
 }
 
 /// A running HAProxy, stopped on drop.
