@@ -218,11 +218,18 @@ pub struct Model {
     /// Taken over SSH in a workshop: results go to the facilitator, and
     /// keys that act on the host (suspend, saving files) do not apply.
     pub(crate) remote: bool,
-    /// The workshop folder a finished result is submitted to (`--submit`),
-    /// as the person typed it, so the welcome screen says where it goes.
-    pub(crate) submit_to: Option<String>,
-    /// `submit_to` is a database (its URL without a password), not a folder.
-    pub(crate) submit_db: bool,
+    /// Where a finished result is submitted (`--submit`), so the welcome
+    /// screen says where it goes.
+    pub(crate) submit_to: Option<SubmitTo>,
+}
+
+/// A workshop a result is submitted to, as the welcome screen names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SubmitTo {
+    /// A folder, as the person typed it.
+    Folder(String),
+    /// A database, its URL without a password.
+    Database(String),
 }
 
 impl Model {
@@ -248,7 +255,6 @@ impl Model {
             quit: false,
             remote: false,
             submit_to: None,
-            submit_db: false,
         }
     }
 
@@ -285,7 +291,7 @@ impl Model {
     /// Results are submitted to this workshop folder (see the field).
     #[must_use]
     pub fn with_submit(mut self, folder: Option<String>) -> Self {
-        self.submit_to = folder.map(|f| careerfit_core::sanitize::clean_line(&f));
+        self.submit_to = folder.map(|f| SubmitTo::Folder(careerfit_core::sanitize::clean_line(&f)));
         self
     }
 
@@ -293,8 +299,9 @@ impl Model {
     /// a password (`take --submit postgres://…`).
     #[must_use]
     pub fn with_submit_database(mut self, shown: String) -> Self {
-        self.submit_to = Some(careerfit_core::sanitize::clean_line(&shown));
-        self.submit_db = true;
+        self.submit_to = Some(SubmitTo::Database(careerfit_core::sanitize::clean_line(
+            &shown,
+        )));
         self
     }
 

@@ -1,7 +1,7 @@
 //! Welcome (and resume) screen: what the quiz measures and what it does not.
 
 use super::{footer, frame_areas, header_line, pairs_wrapped, scrolled, wrapped};
-use crate::model::{Model, Stage};
+use crate::model::{Model, Stage, SubmitTo};
 use careerfit_core::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -86,14 +86,18 @@ fn body_lines(m: &Model, w: u16) -> Vec<Line<'static>> {
     let privacy = match (&m.submit_to, m.remote, &m.name) {
         (_, true, Some(n)) => tr!(l, "privacy-remote-named", name = n),
         (_, true, None) => l.t("privacy-remote-anonymous"),
-        (Some(db), false, Some(n)) if m.submit_db => {
+        (Some(SubmitTo::Database(db)), false, Some(n)) => {
             tr!(l, "privacy-database-named", target = db, name = n)
         }
-        (Some(db), false, None) if m.submit_db => {
+        (Some(SubmitTo::Database(db)), false, None) => {
             tr!(l, "privacy-database-anonymous", target = db)
         }
-        (Some(dir), false, Some(n)) => tr!(l, "privacy-folder-named", dir = dir, name = n),
-        (Some(dir), false, None) => tr!(l, "privacy-folder-anonymous", dir = dir),
+        (Some(SubmitTo::Folder(dir)), false, Some(n)) => {
+            tr!(l, "privacy-folder-named", dir = dir, name = n)
+        }
+        (Some(SubmitTo::Folder(dir)), false, None) => {
+            tr!(l, "privacy-folder-anonymous", dir = dir)
+        }
         (None, false, _) => l.t("privacy-local"),
     };
     lines.extend(wrapped(&privacy, w, t.good, ""));
