@@ -326,11 +326,17 @@ impl Pg {
             .unwrap_or_else(|e| panic!("{program} runs: {e}"))
     }
 
-    /// Starts the server (again), on the same port after the first time.
+    /// Starts the server (again), on the same port after the first time:
+    /// callers hold URLs with that port, so a restart that cannot have it
+    /// fails here rather than as a timeout somewhere else.
     pub fn start_again(&mut self) {
+        let restart = self.port != 0;
         for attempt in 0.. {
-            if self.port == 0 || attempt > 0 {
+            if !restart && (self.port == 0 || attempt > 0) {
+                // The first start: another process may have taken the port.
                 self.port = free_port();
+            } else if attempt > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(500));
             }
             // fsync off is safe here: only the server process is ever
             // stopped, never the machine, and the kernel keeps what it was
@@ -364,7 +370,8 @@ impl Pg {
             }
             assert!(
                 attempt < 3,
-                "pg_ctl start failed: {}\n{}",
+                "pg_ctl start failed (port {}): {}\n{}",
+                self.port,
                 text(&out),
                 std::fs::read_to_string(self.log()).unwrap_or_default()
             );
