@@ -8,6 +8,7 @@ use crate::tui::model::Model;
 use crate::tui::msg::Effect;
 use base64::Engine;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 /// Where things go for this session.
@@ -17,12 +18,8 @@ pub struct Settings {
     pub data_dir: Option<PathBuf>,
     /// Folder where `w` writes JSON and Markdown.
     pub save_dir: PathBuf,
-    /// Folder where a finished result is submitted (workshops): the
-    /// workshop folder, or a database's spool.
-    pub submit_dir: Option<PathBuf>,
-    /// With a database: its URL without a password, for the status line
-    /// (the spool folder is where the result waits, not where it goes).
-    pub submit_database: Option<String>,
+    /// Where a finished result is submitted (workshops).
+    pub submit: Option<SubmitTo>,
     /// The shuffle seed, stored with progress so a resume keeps the order.
     pub seed: Option<u64>,
     /// Whether this instance holds the quiz's progress lock, so it may save
@@ -51,6 +48,46 @@ impl Settings {
             t => t,
         };
         r.stamped(&id, &store::utc_rfc3339(at))
+    }
+}
+
+/// Where a finished result is written.
+#[derive(Clone)]
+pub struct SubmitTo {
+    /// The workshop folder, or the database's spool folder.
+    pub dir: PathBuf,
+    /// A database, shown as its URL without a password: the folder is
+    /// where the result waits until it is sent.
+    pub database: Option<String>,
+    /// Called after each result is written ([`apply`] and the plain mode
+    /// call it), so a database's sender can send it at once.
+    pub saved: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for SubmitTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SubmitTo")
+            .field("dir", &self.dir)
+            .field("database", &self.database)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SubmitTo {
+    /// A workshop folder.
+    pub fn folder(dir: PathBuf) -> Self {
+        SubmitTo {
+            dir,
+            database: None,
+            saved: None,
+        }
+    }
+
+    /// Says a result was written (see the field).
+    pub(crate) fn saved(&self) {
+        if let Some(f) = &self.saved {
+            f();
+        }
     }
 }
 
@@ -110,15 +147,17 @@ pub fn apply(m: &Model, effects: Vec<Effect>, s: &Settings) -> Outcome {
                 if let Some(dir) = &s.data_dir {
                     let _ = store::add_history(dir, r);
                 }
-                if let Some(dir) = &s.submit_dir {
+                if let Some(to) = &s.submit {
+                    let dir = &to.dir;
                     let saved = store::submit(dir, r);
                     out.submitted = Some(saved.is_ok());
+                    if saved.is_ok() {
+                        to.saved();
+                    }
                     out.status = Some(match saved {
-                        Ok(_) if s.submit_database.is_some() => tr!(
-                            m.lang(),
-                            "status-submitted-database",
-                            target = s.submit_database.as_deref().unwrap_or("")
-                        ),
+                        Ok(_) if let Some(db) = &to.database => {
+                            tr!(m.lang(), "status-submitted-database", target = db.as_str())
+                        }
                         Ok(p) => tr!(
                             m.lang(),
                             "status-submitted",

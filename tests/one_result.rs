@@ -96,7 +96,7 @@ fn finishing_going_back_changing_an_answer_and_submitting_again_leaves_one_resul
     let data = tempfile::tempdir().unwrap();
     let s = Settings {
         data_dir: Some(data.path().into()),
-        submit_dir: Some(folder.path().into()),
+        submit: Some(careerfit::effects::SubmitTo::folder(folder.path().into())),
         result_id: careerfit::store::new_result_id(),
         ..Settings::default()
     };

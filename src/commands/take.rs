@@ -63,44 +63,7 @@ impl TakeArgs {
     }
 }
 
-/// Where a finished result is written.
-#[derive(Clone)]
-pub struct SubmitTo {
-    /// The workshop folder, or the database's spool folder.
-    pub dir: PathBuf,
-    /// A database, shown as its URL without a password: the folder is
-    /// where the result waits until it is sent.
-    pub database: Option<String>,
-    /// Called after each result is written, so a database's sender can
-    /// send it at once.
-    pub saved: Option<Arc<dyn Fn() + Send + Sync>>,
-}
-
-impl std::fmt::Debug for SubmitTo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SubmitTo")
-            .field("dir", &self.dir)
-            .field("database", &self.database)
-            .finish_non_exhaustive()
-    }
-}
-
-impl SubmitTo {
-    /// A workshop folder.
-    pub fn folder(dir: PathBuf) -> Self {
-        SubmitTo {
-            dir,
-            database: None,
-            saved: None,
-        }
-    }
-
-    fn saved(&self) {
-        if let Some(f) = &self.saved {
-            f();
-        }
-    }
-}
+pub use crate::effects::SubmitTo;
 
 /// Runs the quiz for a person at this terminal, submitting to the folder
 /// `--submit` names (a database URL is `careerfit-serve`'s, through
@@ -375,18 +338,13 @@ fn run_local(
     let settings = effects::Settings {
         data_dir,
         save_dir: args.save_dir.clone().unwrap_or_else(|| ".".into()),
-        submit_dir: submit.map(|s| s.dir.clone()),
-        submit_database: submit.and_then(|s| s.database.clone()),
+        submit: submit.cloned(),
         seed,
         progress,
         result_id: store::new_result_id(),
         finished_at: Default::default(),
     };
-    let mut app = LocalQuiz {
-        model,
-        settings,
-        submit: submit.cloned(),
-    };
+    let mut app = LocalQuiz { model, settings };
     let (tx, rx) = runtime::channel();
     let ended = runtime::run(&mut app, tx, &rx)?;
     // The progress lock is held until the quiz has ended.
@@ -410,7 +368,6 @@ fn run_local(
 struct LocalQuiz {
     model: Model,
     settings: effects::Settings,
-    submit: Option<SubmitTo>,
 }
 
 impl App for LocalQuiz {
@@ -426,11 +383,6 @@ impl App for LocalQuiz {
             return Ok(Flow::Continue);
         }
         let done = effects::apply(&self.model, fx, &self.settings);
-        if done.submitted == Some(true)
-            && let Some(s) = &self.submit
-        {
-            s.saved();
-        }
         out.write_all(&done.terminal)?;
         if let Some(s) = done.status {
             update(&mut self.model, Message::Status(s));

@@ -5,7 +5,7 @@
 use super::input::{ESC_WAIT, Parser};
 use super::output::{Output, Screen, clamp_size, say_and_close};
 use super::state::{Shared, Slot};
-use careerfit::effects::{self, Settings};
+use careerfit::effects::{self, Settings, SubmitTo};
 use careerfit_tui::keys::message_for;
 use careerfit_tui::model::Model;
 use careerfit_tui::msg::{Effect, Message};
@@ -141,8 +141,15 @@ async fn quiz(
     let settings = Settings {
         data_dir: None,
         save_dir: shared.results.clone(),
-        submit_dir: Some(shared.results.clone()),
-        submit_database: shared.database.clone(),
+        submit: Some(SubmitTo {
+            dir: shared.results.clone(),
+            database: shared.database.clone(),
+            // The result is in the spool: its sender sends it now.
+            saved: shared
+                .on_saved
+                .clone()
+                .map(|n| Arc::new(move || n.notify_one()) as Arc<dyn Fn() + Send + Sync>),
+        }),
         seed,
         progress: false,
         // One result slot per session: finishing again replaces it.
@@ -310,10 +317,6 @@ impl Run {
                 // need to know the layout of the facilitator's disk.
                 let saved = o.submitted == Some(true);
                 shared.log(&format!("#{} {}", self.id, status.as_deref().unwrap_or("")));
-                if saved && let Some(sender) = &shared.on_saved {
-                    // The result is in the spool: send it now.
-                    sender.notify_one();
-                }
                 status = Some(if saved {
                     // One slot per session: only its first save is a new result.
                     if !self.saved_once {
