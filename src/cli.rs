@@ -68,11 +68,29 @@ pub fn any_db(paths: &[std::path::PathBuf]) -> bool {
     paths.iter().any(|p| is_db_url(p.as_os_str()))
 }
 
+/// Whether `cli` is a command `careerfit-serve` runs: `serve`, and every
+/// command given a PostgreSQL URL. The one list of them, for both programs.
+pub fn needs_server(cli: &Cli) -> Option<Needs> {
+    let db = match &cli.command {
+        Some(Command::Serve(_)) => return Some(Needs::Serve),
+        Some(Command::Aggregate(a)) => any_db(&a.paths),
+        Some(Command::Analyze(a)) => any_db(&a.paths),
+        Some(Command::Workshop(a)) => is_db_url(a.dir.as_os_str()),
+        Some(Command::Take(t)) => t.submits_to_db(),
+        None => cli.take.submits_to_db(),
+        Some(_) => false,
+    };
+    db.then_some(Needs::Database)
+}
+
 /// Runs the command `cli` names (the quiz when it names none). `serve`,
 /// and every command given a PostgreSQL URL, are handed to the
 /// `careerfit-serve` program (see [`serve`]), which runs them with the
 /// database; this program links no database driver.
 pub fn run(cli: Cli) -> Result<String, Failure> {
+    if let Some(needs) = needs_server(&cli) {
+        return serve::hand_over(needs);
+    }
     match cli.command {
         Some(Command::Score(a)) => score::score(&a),
         Some(Command::Show(a)) => show::show(&a),
@@ -81,13 +99,6 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Some(Command::New(a)) => crate::authoring::new(&a),
         Some(Command::List) => crate::authoring::list(),
         Some(Command::Serve(_)) => serve::hand_over(Needs::Serve),
-        Some(Command::Aggregate(a)) if any_db(&a.paths) => serve::hand_over(Needs::Database),
-        Some(Command::Analyze(a)) if any_db(&a.paths) => serve::hand_over(Needs::Database),
-        Some(Command::Workshop(a)) if is_db_url(a.dir.as_os_str()) => {
-            serve::hand_over(Needs::Database)
-        }
-        Some(Command::Take(t)) if t.submits_to_db() => serve::hand_over(Needs::Database),
-        None if cli.take.submits_to_db() => serve::hand_over(Needs::Database),
         Some(Command::History(a)) => history::history(&a),
         Some(Command::Aggregate(a)) => crate::workshop::aggregate_cmd::run(&a),
         Some(Command::Analyze(a)) => analyze::run(&a),

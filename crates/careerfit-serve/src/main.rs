@@ -4,9 +4,8 @@
 //! command line as `careerfit` (`careerfit serve …` hands it over
 //! unchanged), so help, errors and exit codes are the same either way.
 
-use careerfit::cli::{Cli, Command, any_db};
+use careerfit::cli::{Cli, Command, needs_server};
 use careerfit::edge::{Failure, finish};
-use careerfit::results::is_db_url;
 use careerfit_serve::results;
 use clap::Parser;
 use std::process::ExitCode;
@@ -68,13 +67,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // `careerfit` hands over `serve` and every command given a database
     // URL (careerfit::cli::run); they run here, with the database.
-    let result = match &cli.command {
-        Some(Command::Serve(a)) => careerfit_serve::serve(a).map_err(Failure::from),
-        Some(Command::Take(t)) if t.submits_to_db() => results::take(t),
-        None if cli.take.submits_to_db() => results::take(&cli.take),
-        Some(Command::Aggregate(a)) if any_db(&a.paths) => results::aggregate(a),
-        Some(Command::Analyze(a)) if any_db(&a.paths) => results::analyze(a),
-        Some(Command::Workshop(a)) if is_db_url(a.dir.as_os_str()) => results::workshop(a),
+    let result = match (needs_server(&cli), &cli.command) {
+        (Some(_), Some(Command::Serve(a))) => careerfit_serve::serve(a).map_err(Failure::from),
+        (Some(_), Some(Command::Take(t))) => results::take(t),
+        (Some(_), None) => results::take(&cli.take),
+        (Some(_), Some(Command::Aggregate(a))) => results::aggregate(a),
+        (Some(_), Some(Command::Analyze(a))) => results::analyze(a),
+        (Some(_), Some(Command::Workshop(a))) => results::workshop(a),
         _ => Err(Failure::input(
             "error: careerfit-serve only runs the workshop server; use `careerfit serve …` \
              (or `careerfit-serve serve …`)",
