@@ -29,6 +29,11 @@ pub struct Settings {
     ssl: SslMode,
     roots: Option<Roots>,
     shown: String,
+    /// The TLS connector, made on first use and shared by the pool and
+    /// every connection of its own: making it reads the root certificates
+    /// (a file, or the whole system store), which a dashboard that
+    /// reconnects should not do each time.
+    tls: std::sync::OnceLock<Result<MakeRustlsConnect, String>>,
     /// A warning worth showing once (an ignored password file).
     pub warning: Option<String>,
 }
@@ -187,6 +192,7 @@ impl Settings {
             ssl,
             roots,
             shown,
+            tls: std::sync::OnceLock::new(),
             warning,
         })
     }
@@ -216,8 +222,11 @@ impl Settings {
 
     /// The TLS connector for these settings.
     pub fn tls(&self) -> Result<MakeRustlsConnect, Error> {
-        crate::tls::client_config(self.ssl, self.roots.as_ref())
-            .map(MakeRustlsConnect::new)
+        self.tls
+            .get_or_init(|| {
+                crate::tls::client_config(self.ssl, self.roots.as_ref()).map(MakeRustlsConnect::new)
+            })
+            .clone()
             .map_err(|why| Error::Tls {
                 url: self.shown.clone(),
                 why,
