@@ -63,18 +63,10 @@ fn insert_notifies_and_a_resubmission_replaces_the_row() {
         assert_eq!(db.read_all(Some("another-quiz")).await.unwrap().len(), 0);
     });
     assert_eq!(
-        pg.psql(
-            "postgres",
-            "SELECT count(*), max(revisions), max(nickname), max(quiz) FROM careerfit_results"
-        )
-        .trim(),
+        pg.sql("SELECT count(*), max(revisions), max(nickname), max(quiz) FROM careerfit_results"),
         "1|2|sam|pm-vs-pd"
     );
-    assert_eq!(
-        pg.psql("postgres", "SELECT version FROM careerfit_schema")
-            .trim(),
-        "1"
-    );
+    assert_eq!(pg.sql("SELECT version FROM careerfit_schema"), "1");
 }
 
 fn report(id: &str, name: &str) -> careerfit::core::report::Report {
@@ -124,8 +116,7 @@ fn the_spool_sends_in_batches_and_rejects_only_what_cannot_go() {
         2
     );
     assert_eq!(
-        pg.psql("postgres", "SELECT count(*) FROM careerfit_results")
-            .trim(),
+        pg.sql("SELECT count(*) FROM careerfit_results"),
         (careerfit_pg::SPOOL_BATCH + 20).to_string()
     );
 }

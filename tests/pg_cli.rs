@@ -307,11 +307,7 @@ fn take_submit_to_a_database_that_is_down_waits_then_arrives() {
         "{stdout}"
     );
     assert!(!stdout.contains(PASSWORD));
-    assert_eq!(
-        pg.psql("postgres", "SELECT nickname FROM careerfit_results")
-            .trim(),
-        "ada"
-    );
+    assert_eq!(pg.sql("SELECT nickname FROM careerfit_results"), "ada");
     // Down: the result waits in the spool, and the person is told.
     pg.stop();
     let out = cf_in(home.path())
@@ -379,11 +375,7 @@ fn take_submit_to_a_database_that_is_down_waits_then_arrives() {
         .unwrap();
     assert!(out.status.success());
     assert_eq!(
-        pg.psql(
-            "postgres",
-            "SELECT string_agg(nickname, ',' ORDER BY nickname) FROM careerfit_results"
-        )
-        .trim(),
+        pg.sql("SELECT string_agg(nickname, ',' ORDER BY nickname) FROM careerfit_results"),
         "ada,bo,cy"
     );
     assert_eq!(std::fs::read_dir(&spool).unwrap().count(), 0);

@@ -145,11 +145,7 @@ async fn results_wait_while_the_database_is_down_and_arrive_when_it_is_back() {
     )
     .await;
     assert_eq!(
-        pg.psql(
-            "postgres",
-            "SELECT count(*), max(revisions) FROM careerfit_results"
-        )
-        .trim(),
+        pg.sql("SELECT count(*), max(revisions) FROM careerfit_results"),
         "3|1"
     );
     let (status, rest) = server.interrupt();
@@ -243,11 +239,7 @@ async fn a_result_saved_before_kill_9_arrives_from_the_next_server() {
     .await;
     wait_names(&pg, "ada,bo", 40);
     assert_eq!(
-        pg.psql(
-            "postgres",
-            "SELECT count(*), count(DISTINCT id), max(revisions) FROM careerfit_results"
-        )
-        .trim(),
+        pg.sql("SELECT count(*), count(DISTINCT id), max(revisions) FROM careerfit_results"),
         "2|2|1"
     );
     let (status, _) = again.interrupt();

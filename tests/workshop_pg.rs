@@ -53,13 +53,9 @@ fn insert_with_psql(pg: &Pg, id: &str, answer: usize) {
 
 /// Connections whose last statement was a `LISTEN` (the dashboard's).
 fn listeners(pg: &Pg) -> usize {
-    pg.psql(
-        "postgres",
-        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'",
-    )
-    .trim()
-    .parse()
-    .unwrap()
+    pg.sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'")
+        .parse()
+        .unwrap()
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -400,14 +396,7 @@ fn a_listening_connection_that_dies_or_hangs_is_replaced() {
     let (tx, rx) = std::sync::mpsc::channel();
     source.start(Notifier::new(move |c| tx.send(c).is_ok()));
     next(&rx, 10, is_link(Link::Live));
-    let listener = || {
-        pg.psql(
-            "postgres",
-            "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %'",
-        )
-        .trim()
-        .to_string()
-    };
+    let listener = || pg.sql("SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %'");
     let first = listener();
     pg.psql("postgres", &format!("SELECT pg_terminate_backend({first})"));
     let why = note(next(&rx, 10, is_link(Link::Waiting)));

@@ -425,6 +425,12 @@ impl Pg {
             .then(|| String::from_utf8(out.stdout).expect("UTF-8"))
     }
 
+    /// [`Pg::psql`] in the `postgres` database, trimmed: what most checks
+    /// compare (`"3|1"`).
+    pub fn sql(&self, sql: &str) -> String {
+        self.psql("postgres", sql).trim().to_string()
+    }
+
     /// Runs SQL through `psql`; returns its output (unaligned, tuples only).
     pub fn psql(&self, db: &str, sql: &str) -> String {
         let out = self.psql_output(db, sql);
