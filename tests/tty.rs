@@ -31,12 +31,7 @@ fn answering_every_question_shows_the_score_result_and_restores_the_terminal() {
     t.wait_for("Enter start");
     t.keys(&["Enter"]);
     let spec = common::PM_SPEC;
-    for (i, d) in spec.split(',').enumerate() {
-        t.wait_for(&format!("{} / 40", i + 1));
-        t.send_literal(d);
-        t.keys(&["Enter"]);
-    }
-    t.wait_for("review · 40 of 40 answered");
+    t.answer_all(&spec.split(',').collect::<Vec<_>>());
     // Resizing mid-way keeps everything; the review still lists the answers.
     t.resize(80, 24);
     t.wait_for("Enter see result");
@@ -126,12 +121,7 @@ fn resubmitting_after_changing_an_answer_replaces_the_result() {
     ));
     t.wait_for("Enter start");
     t.keys(&["Enter"]);
-    for (i, d) in common::PM_SPEC.split(',').enumerate() {
-        t.wait_for(&format!("{} / 40", i + 1));
-        t.send_literal(d);
-        t.keys(&["Enter"]);
-    }
-    t.wait_for("review · 40 of 40 answered");
+    t.answer_all(&common::PM_SPEC.split(',').collect::<Vec<_>>());
     t.keys(&["Enter"]);
     t.wait_for("Submitted to the workshop as");
     let files = || -> Vec<std::path::PathBuf> {

@@ -74,6 +74,18 @@ impl Tmux {
         ));
     }
 
+    /// From the first question: answers each in turn (waiting for its
+    /// number first), and waits for the review that follows the last.
+    pub fn answer_all<S: AsRef<str>>(&self, answers: &[S]) {
+        let n = answers.len();
+        for (i, a) in answers.iter().enumerate() {
+            self.wait_for(&format!("{} / {n}", i + 1));
+            self.send_literal(a.as_ref());
+            self.keys(&["Enter"]);
+        }
+        self.wait_for(&format!("review · {n} of {n} answered"));
+    }
+
     /// From the results: back to the review, first question answered 1,
     /// and on to the results again (re-submitting where the quiz submits).
     pub fn change_first_answer_and_finish(&self, questions: usize) {
