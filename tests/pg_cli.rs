@@ -102,6 +102,15 @@ fn aggregate_and_analyze_of_the_database_equal_those_of_the_folder() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains(PASSWORD));
 }
 
+/// A room of `n` results (the first named `name`) loaded into `pg`, and
+/// a home folder for careerfit to run in.
+fn loaded(pg: &Pg, n: usize, name: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::room(dir.path(), "pm-vs-pd", n, name);
+    load_into(&pg.url("postgres"), dir.path());
+    tempfile::tempdir().unwrap()
+}
+
 #[test]
 fn hostile_rows_are_read_as_hostile_files_are() {
     let Some(pg) = Pg::start("hostile_rows_are_read_as_hostile_files_are") else {
@@ -212,10 +221,7 @@ fn the_password_may_come_from_pgpassword_or_the_password_file() {
     let Some(pg) = Pg::start("the_password_may_come_from_pgpassword_or_the_password_file") else {
         return;
     };
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    common::room(dir.path(), "pm-vs-pd", 3, None);
-    load_into(&pg.url("postgres"), dir.path());
+    let home = loaded(&pg, 3, None);
     let bare = pg.url_without_password("postgres");
     cf_in(home.path())
         .args(["aggregate", &bare])
@@ -387,10 +393,7 @@ fn tls_where_the_server_has_none_fails_and_a_unix_socket_needs_none() {
     else {
         return;
     };
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    common::room(dir.path(), "pm-vs-pd", 2, None);
-    load_into(&pg.url("postgres"), dir.path());
+    let home = loaded(&pg, 2, None);
     let p = pg.port;
     let tcp = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{p}/postgres?sslmode=require");
     cf_in(home.path())
@@ -418,10 +421,7 @@ fn tls_modes_check_the_server_as_libpq_does() {
     let Some(pg) = Pg::start_tls("tls_modes_check_the_server_as_libpq_does") else {
         return;
     };
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    common::room(dir.path(), "pm-vs-pd", 2, None);
-    load_into(&pg.url("postgres"), dir.path());
+    let home = loaded(&pg, 2, None);
     let p = pg.port;
     let ca = pg.ca().display().to_string();
     let url = |host: &str, query: &str| {

@@ -384,19 +384,16 @@ impl Pg {
         if !self.running {
             return;
         }
-        let out = self.run(
-            "pg_ctl",
-            &[
-                "-D",
-                &self.data().to_string_lossy(),
-                "-m",
-                "immediate",
-                "-w",
-                "stop",
-            ],
-        );
+        let out = self.stop_now();
         assert!(out.status.success(), "pg_ctl stop failed: {}", text(&out));
         self.running = false;
+    }
+
+    /// `pg_ctl stop -m immediate`, as a crash would stop the server.
+    fn stop_now(&self) -> Output {
+        let data = self.data();
+        let data = data.to_string_lossy();
+        self.run("pg_ctl", &["-D", &data, "-m", "immediate", "-w", "stop"])
     }
 
     /// The URL of database `db` with the password in it.
@@ -474,17 +471,7 @@ impl Pg {
 impl Drop for Pg {
     fn drop(&mut self) {
         if self.running {
-            let _ = self.run(
-                "pg_ctl",
-                &[
-                    "-D",
-                    &self.data().to_string_lossy(),
-                    "-m",
-                    "immediate",
-                    "-w",
-                    "stop",
-                ],
-            );
+            let _ = self.stop_now();
         }
     }
 }
